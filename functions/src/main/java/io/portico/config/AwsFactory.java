@@ -1,0 +1,52 @@
+package io.portico.config;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Clock;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/** The DynamoDB clients and the clock every service shares. */
+@Factory
+public class AwsFactory {
+
+  /**
+   * In Lambda: region and credentials from the function's environment. Locally and in tests:
+   * {@code portico.dynamodb.endpoint} points at DynamoDB Local, which takes any credentials.
+   */
+  @Singleton
+  DynamoDbClient dynamoDb(@Nullable @Value("${portico.dynamodb.endpoint}") String endpoint,
+      @Value("${portico.dynamodb.region:${aws.region:us-east-1}}") String region) {
+    DynamoDbClientBuilder b = DynamoDbClient.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .region(Region.of(System.getenv().getOrDefault("AWS_REGION", region)));
+    if (endpoint != null && !endpoint.isBlank()) {
+      b.endpointOverride(URI.create(endpoint)).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+    } else {
+      b.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+    }
+    return b.build();
+  }
+
+  @Singleton
+  DynamoDbEnhancedClient enhanced(DynamoDbClient client) {
+    return DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+  }
+
+  /** Tests and the local stack may register their own clock first; this one is the fallback. */
+  @Singleton
+  @Requires(missingBeans = Clock.class)
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}

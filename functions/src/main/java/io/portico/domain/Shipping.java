@@ -1,0 +1,3 @@
+package io.portico.domain;
+
+public record Shipping(Address address, String name, String phone) {}

@@ -1,0 +1,30 @@
+package io.portico.functions;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import io.portico.api.ApiResponse;
+import io.portico.api.HttpEvent;
+import io.portico.service.PortalPageService;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/** Lambda: {@code GET /p/session/{token}}, the page a portal session link opens. */
+public class PortalPageHandler extends MicronautRequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+  @Inject
+  PortalPageService pages;
+
+  public PortalPageHandler() {}
+
+  public PortalPageHandler(ApplicationContext context) {
+    super(context);
+  }
+
+  @Override
+  public APIGatewayProxyResponseEvent execute(APIGatewayProxyRequestEvent event) {
+    Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
+    ApiResponse page = pages.open(path.get("token"));
+    return HttpEvent.response(page.status(), page.contentType(), (String) page.body(), page.headers());
+  }
+}

@@ -1,0 +1,57 @@
+package io.portico.service;
+
+import io.portico.error.ApiError;
+import io.portico.store.ConcurrentUpdateException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/** Small validations and the retry that makes read-modify-write updates safe under concurrency. */
+public final class Checks {
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+  private Checks() {}
+
+  /** An absolute http(s) URL, or null when absent. */
+  public static String url(String param, String value) {
+    if (value == null) return null;
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme();
+      if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null) return value;
+    } catch (URISyntaxException ignored) {
+      // reported below
+    }
+    throw ApiError.invalid("url_invalid", param, "Not a valid URL: " + param + " must be an absolute http or https URL (got '" + value + "').");
+  }
+
+  public static String email(String param, String value) {
+    if (value == null || value.isEmpty()) return value;
+    if (!EMAIL.matcher(value).matches()) throw ApiError.invalid("email_invalid", param, "Invalid email address: " + value);
+    return value;
+  }
+
+  /** An id of the given Stripe prefix ({@code sub}, {@code price}), or null when absent. */
+  public static String id(String param, String value, String prefix) {
+    if (value == null) return null;
+    if (!value.startsWith(prefix + "_") || value.length() <= prefix.length() + 1) {
+      throw ApiError.invalid("resource_missing", param, "Invalid " + param + ": '" + value + "' is not a " + prefix + "_… id.");
+    }
+    return value;
+  }
+
+  /**
+   * Runs a read-modify-write; when a concurrent request changed the object first, re-reads and
+   * re-applies (the change is recomputed from the fresh state, so no update is lost).
+   */
+  public static <T> T retryingConflicts(Supplier<T> readModifyWrite) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return readModifyWrite.get();
+      } catch (ConcurrentUpdateException e) {
+        if (attempt == 5) throw e;
+      }
+    }
+  }
+}

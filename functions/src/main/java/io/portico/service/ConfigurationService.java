@@ -1,0 +1,134 @@
+package io.portico.service;
+
+import io.portico.api.ApiRequest;
+import io.portico.api.ApiResponse;
+import io.portico.api.ListObject;
+import io.portico.domain.Account;
+import io.portico.domain.Ids;
+import io.portico.domain.PortalConfiguration;
+import io.portico.domain.PortalConfigurationRules;
+import io.portico.error.ApiError;
+import io.portico.store.ConfigurationRepository;
+import io.portico.store.ListPage;
+import io.portico.store.Versioned;
+import io.portico.wire.Params;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /v1/billing_portal/configurations}, and the default configuration sessions fall back to. */
+@Singleton
+public class ConfigurationService {
+  /** Only {@code application} is expandable on a configuration (always null here: no Connect applications). */
+  private static final List<String> EXPANDABLE = List.of("application");
+  private final ConfigurationRepository configurations;
+
+  public ConfigurationService(ConfigurationRepository configurations) {
+    this.configurations = configurations;
+  }
+
+  public ApiResponse create(ApiRequest req) {
+    RequestContext ctx = req.context();
+    Params p = req.params();
+    checkExpand(req, "");
+    long now = ctx.now().getEpochSecond();
+    PortalConfiguration blank = new PortalConfiguration(Ids.newId("bpc"), true, null,
+        new PortalConfiguration.BusinessProfile(null, null, null), now, null, PortalConfiguration.defaultFeatures(), false,
+        ctx.scope().livemode(), new PortalConfiguration.LoginPage(false, null), Map.of(), null, now);
+    if (p.has("active")) {
+      p.accept("active");
+      throw ApiError.unknownParameter("active"); // Stripe accepts active only on update
+    }
+    PortalConfiguration created = ConfigurationParams.apply(blank, p, true, ctx.baseUrl(), now);
+    p.rejectUnknown();
+    PortalConfigurationRules.validate(created);
+    configurations.insert(ctx.scope(), created, ctx.now().toEpochMilli(), ctx.event("billing_portal.configuration.created", created, null));
+    return ApiResponse.ok(created);
+  }
+
+  public ApiResponse retrieve(ApiRequest req, String id) {
+    checkExpand(req, "");
+    req.params().rejectUnknown();
+    return ApiResponse.ok(find(req, id, "id").value());
+  }
+
+  public ApiResponse update(ApiRequest req, String id) {
+    RequestContext ctx = req.context();
+    checkExpand(req, "");
+    return Checks.retryingConflicts(() -> {
+      Versioned<PortalConfiguration> current = find(req, id, "id");
+      PortalConfiguration updated = ConfigurationParams.apply(current.value(), req.params(), false, ctx.baseUrl(), ctx.now().getEpochSecond());
+      req.params().rejectUnknown();
+      PortalConfigurationRules.validate(updated);
+      if (sameIgnoringUpdated(updated, current.value())) return ApiResponse.ok(current.value());
+      configurations.replace(ctx.scope(), current, updated, ctx.event("billing_portal.configuration.updated", updated, current.value()));
+      return ApiResponse.ok(updated);
+    });
+  }
+
+  public ApiResponse list(ApiRequest req) {
+    Params p = req.params();
+    checkExpand(req, "data.");
+    Boolean active = p.bool("active");
+    Boolean isDefault = p.bool("is_default");
+    var page = req.listRequest();
+    p.rejectUnknown();
+    ListPage<PortalConfiguration> result = configurations.list(req.context().scope(), active, isDefault, page);
+    return ApiResponse.ok(new ListObject(result.data(), result.hasMore(), "/v1/billing_portal/configurations"));
+  }
+
+  /**
+   * The configuration a new session uses: the one named (it must be active), else the account's
+   * default, which is created on first use from the account's public details as Stripe does.
+   */
+  public PortalConfiguration forSession(RequestContext ctx, String id) {
+    if (id != null) {
+      Versioned<PortalConfiguration> named = configurations.find(ctx.scope(), id);
+      if (named == null) throw ApiError.noSuch("billing_portal.configuration", id, "configuration").asBadRequest();
+      if (!named.value().active()) {
+        throw ApiError.invalid("configuration_inactive", "configuration",
+            "The configuration " + id + " is inactive; activate it (active=true) or use another one to create sessions.");
+      }
+      return named.value();
+    }
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Versioned<PortalConfiguration> existing = configurations.findDefault(ctx.scope());
+      if (existing != null) return existing.value();
+      PortalConfiguration created = firstDefault(ctx);
+      if (configurations.insertDefault(ctx.scope(), created, ctx.now().toEpochMilli(),
+          ctx.event("billing_portal.configuration.created", created, null))) {
+        return created;
+      }
+      // another request created the default first: read theirs
+    }
+    throw new IllegalStateException("default configuration could not be read back");
+  }
+
+  private static PortalConfiguration firstDefault(RequestContext ctx) {
+    Account a = ctx.account();
+    long now = ctx.now().getEpochSecond();
+    return new PortalConfiguration(Ids.newId("bpc"), true, null,
+        new PortalConfiguration.BusinessProfile(null, a.privacyPolicyUrl(), a.termsOfServiceUrl()), now, null,
+        PortalConfiguration.firstDefaultFeatures(), true, ctx.scope().livemode(), new PortalConfiguration.LoginPage(false, null), Map.of(),
+        null, now);
+  }
+
+  private Versioned<PortalConfiguration> find(ApiRequest req, String id, String param) {
+    Versioned<PortalConfiguration> found = configurations.find(req.context().scope(), id);
+    if (found == null) throw ApiError.noSuch("billing_portal.configuration", id, param);
+    return found;
+  }
+
+  private static void checkExpand(ApiRequest req, String prefix) {
+    for (String e : req.expand()) {
+      if (!e.startsWith(prefix) || !EXPANDABLE.contains(e.substring(prefix.length()))) {
+        throw ApiError.invalid("expand_invalid", "expand", "This property cannot be expanded (" + e + ").");
+      }
+    }
+  }
+
+  private static boolean sameIgnoringUpdated(PortalConfiguration a, PortalConfiguration b) {
+    return a.equals(new PortalConfiguration(b.id(), b.active(), b.application(), b.businessProfile(), b.created(), b.defaultReturnUrl(),
+        b.features(), b.isDefault(), b.livemode(), b.loginPage(), b.metadata(), b.name(), a.updated()));
+  }
+}

@@ -1,0 +1,176 @@
+package io.portico.service;
+
+import io.portico.api.ApiRequest;
+import io.portico.api.ApiResponse;
+import io.portico.api.DeletedObject;
+import io.portico.api.ListObject;
+import io.portico.domain.Address;
+import io.portico.domain.Customer;
+import io.portico.domain.Ids;
+import io.portico.domain.Metadata;
+import io.portico.domain.Shipping;
+import io.portico.error.ApiError;
+import io.portico.store.CustomerRepository;
+import io.portico.store.ListPage;
+import io.portico.store.Versioned;
+import io.portico.wire.Params;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /v1/customers}: Stripe's customer endpoints. */
+@Singleton
+public class CustomerService {
+  static final List<String> TAX_EXEMPT = List.of("exempt", "none", "reverse");
+  private final CustomerRepository customers;
+
+  public CustomerService(CustomerRepository customers) {
+    this.customers = customers;
+  }
+
+  public ApiResponse create(ApiRequest req) {
+    RequestContext ctx = req.context();
+    Params p = req.params();
+    noExpansion(req);
+    Customer blank = new Customer(Ids.newId("cus"), null, 0, ctx.now().getEpochSecond(), null, null, false, null, null, null,
+        Ids.random(8).toUpperCase(), new Customer.InvoiceSettings(null, null, null, null), ctx.scope().livemode(), Map.of(), null, 1,
+        null, List.of(), null, "none", null);
+    Customer customer = apply(blank, p);
+    p.rejectUnknown();
+    customers.insert(ctx.scope(), customer, ctx.now().toEpochMilli(), ctx.event("customer.created", customer, null));
+    return ApiResponse.ok(customer);
+  }
+
+  public ApiResponse retrieve(ApiRequest req, String id) {
+    noExpansion(req);
+    req.params().rejectUnknown();
+    Versioned<Customer> found = find(req, id);
+    if (found.deleted()) return ApiResponse.ok(new DeletedObject(id, Customer.OBJECT, true));
+    return ApiResponse.ok(found.value());
+  }
+
+  public ApiResponse update(ApiRequest req, String id) {
+    RequestContext ctx = req.context();
+    noExpansion(req);
+    return Checks.retryingConflicts(() -> {
+      Versioned<Customer> current = live(find(req, id), id);
+      Customer updated = apply(current.value(), req.params());
+      req.params().rejectUnknown();
+      if (!updated.equals(current.value())) {
+        customers.replace(ctx.scope(), current, updated, ctx.event("customer.updated", updated, current.value()));
+      }
+      return ApiResponse.ok(updated);
+    });
+  }
+
+  public ApiResponse delete(ApiRequest req, String id) {
+    RequestContext ctx = req.context();
+    req.params().rejectUnknown();
+    return Checks.retryingConflicts(() -> {
+      Versioned<Customer> current = live(find(req, id), id);
+      customers.markDeleted(ctx.scope(), current, ctx.event("customer.deleted", current.value(), null));
+      return ApiResponse.ok(new DeletedObject(id, Customer.OBJECT, true));
+    });
+  }
+
+  public ApiResponse list(ApiRequest req) {
+    Params p = req.params();
+    noExpansion(req);
+    String email = p.string("email", 512);
+    var page = req.listRequest();
+    p.rejectUnknown();
+    ListPage<Customer> result = customers.list(req.context().scope(), email == null || email.isEmpty() ? null : email, page);
+    return ApiResponse.ok(new ListObject(result.data(), result.hasMore(), "/v1/customers"));
+  }
+
+  private Versioned<Customer> find(ApiRequest req, String id) {
+    Versioned<Customer> found = customers.find(req.context().scope(), id);
+    if (found == null) throw ApiError.noSuch("customer", id, "id");
+    return found;
+  }
+
+  private static Versioned<Customer> live(Versioned<Customer> found, String id) {
+    if (found.deleted()) throw ApiError.noSuch("customer", id, "id");
+    return found;
+  }
+
+  /** Customers have no expandable fields until payment methods exist (issue #3). */
+  private static void noExpansion(ApiRequest req) {
+    for (String e : req.expand()) {
+      throw ApiError.invalid("expand_invalid", "expand", "This property cannot be expanded (" + e + ").");
+    }
+  }
+
+  /** Stripe's create and update parameters for a customer, applied to {@code c}. */
+  static Customer apply(Customer c, Params p) {
+    Address address = c.address();
+    if (p.isEmptyString("address")) {
+      p.accept("address");
+      address = null;
+    } else if (p.has("address")) {
+      address = address(p.requiredObject("address"), address);
+    }
+    Shipping shipping = c.shipping();
+    if (p.isEmptyString("shipping")) {
+      p.accept("shipping");
+      shipping = null;
+    } else if (p.has("shipping")) {
+      Params s = p.requiredObject("shipping");
+      Address shipTo = address(s.requiredObject("address"), null);
+      shipping = new Shipping(shipTo, s.requiredString("name", 5000), emptyToNull(s.string("phone", 5000)));
+    }
+    Long balance = p.integer("balance");
+    String description = emptyToNull(p.has("description") ? p.string("description", 5000) : c.description());
+    String email = p.has("email") ? emptyToNull(Checks.email(p.path("email"), p.string("email", 512))) : c.email();
+    String name = p.has("name") ? emptyToNull(p.string("name", 256)) : c.name();
+    String phone = p.has("phone") ? emptyToNull(p.string("phone", 20)) : c.phone();
+    String prefix = c.invoicePrefix();
+    if (p.has("invoice_prefix")) {
+      prefix = p.nonEmptyString("invoice_prefix", 12);
+      if (!prefix.matches("[A-Z0-9]{3,12}")) {
+        throw ApiError.invalid("parameter_invalid", "invoice_prefix",
+            "Invalid invoice_prefix: use 3 to 12 uppercase letters or digits (got '" + prefix + "').");
+      }
+    }
+    Long nextSequence = p.integer("next_invoice_sequence", 1, Long.MAX_VALUE);
+    List<String> locales = p.has("preferred_locales") ? p.stringList("preferred_locales", 10) : c.preferredLocales();
+    String taxExempt = p.has("tax_exempt") && p.isEmptyString("tax_exempt") ? "none" : p.oneOf("tax_exempt", TAX_EXEMPT);
+    Customer.InvoiceSettings settings = c.invoiceSettings();
+    if (p.has("invoice_settings")) {
+      Params is = p.requiredObject("invoice_settings");
+      String pm = settings.defaultPaymentMethod();
+      if (is.has("default_payment_method")) {
+        pm = emptyToNull(is.string("default_payment_method", 5000));
+        Checks.id(is.path("default_payment_method"), pm, "pm");
+      }
+      String footer = is.has("footer") ? emptyToNull(is.string("footer", 5000)) : settings.footer();
+      settings = new Customer.InvoiceSettings(settings.customFields(), pm, footer, settings.renderingOptions());
+    }
+    Map<String, String> metadata = c.metadata();
+    if (p.has("metadata")) {
+      boolean clear = p.isEmptyString("metadata");
+      metadata = Metadata.apply(metadata, clear ? null : p.stringMap("metadata"), clear, "metadata");
+      if (clear) p.accept("metadata");
+    }
+    return new Customer(c.id(), address, balance == null ? c.balance() : balance, c.created(), c.currency(), c.defaultSource(),
+        c.delinquent(), description, c.discount(), email, prefix, settings, c.livemode(), metadata, name,
+        nextSequence == null ? c.nextInvoiceSequence() : nextSequence, phone, locales, shipping,
+        taxExempt == null ? c.taxExempt() : taxExempt, c.testClock());
+  }
+
+  /** Address fields merge into {@code base} (Stripe updates the fields sent); "" clears one field. */
+  static Address address(Params a, Address base) {
+    Address b = base == null ? new Address(null, null, null, null, null, null) : base;
+    return new Address(
+        field(a, "city", b.city()), field(a, "country", b.country()), field(a, "line1", b.line1()),
+        field(a, "line2", b.line2()), field(a, "postal_code", b.postalCode()), field(a, "state", b.state()));
+  }
+
+  private static String field(Params p, String name, String current) {
+    return p.has(name) ? emptyToNull(p.string(name, 5000)) : current;
+  }
+
+  static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+}

@@ -1,0 +1,21 @@
+package io.portico.store;
+
+import io.portico.domain.Customer;
+import io.portico.domain.Event;
+import io.portico.domain.Scope;
+
+public interface CustomerRepository {
+  /** The customer, or a deleted one's tombstone (see {@link Versioned#deleted()}); null when unknown here. */
+  Versioned<Customer> find(Scope scope, String id);
+
+  void insert(Scope scope, Customer customer, long createdMs, Event event);
+
+  /** Replaces {@code previous} with {@code customer}; throws {@link ConcurrentUpdateException} if it changed meanwhile. */
+  void replace(Scope scope, Versioned<Customer> previous, Customer customer, Event event);
+
+  /** Keeps a tombstone so retrieval answers {@code deleted: true}; the customer leaves every list. */
+  void markDeleted(Scope scope, Versioned<Customer> previous, Event event);
+
+  /** Newest first; {@code email} (may be null) filters by exact, case-sensitive address as Stripe does. */
+  ListPage<Customer> list(Scope scope, String email, ListRequest request);
+}

@@ -1,0 +1,60 @@
+package io.portico.store;
+
+import jakarta.inject.Singleton;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** The short-lived items: portal sessions and idempotency keys (layout: {@link TableLayout}). */
+@Singleton
+public class SessionsTable {
+  private final DynamoDbTable<EnhancedDocument> table;
+
+  public SessionsTable(DynamoDbEnhancedClient client, TableNames names) {
+    this.table = client.table(names.sessions(), TableSchema.documentSchemaBuilder()
+        .addIndexPartitionKey(TableMetadata.primaryIndexName(), TableLayout.PK, AttributeValueType.S)
+        .attributeConverterProviders(AttributeConverterProvider.defaultProvider())
+        .build());
+  }
+
+  DynamoDbTable<EnhancedDocument> table() {
+    return table;
+  }
+
+  public static EnhancedDocument.Builder item(String pk) {
+    return EnhancedDocument.builder().attributeConverterProviders(AttributeConverterProvider.defaultProvider()).putString(TableLayout.PK, pk);
+  }
+
+  public EnhancedDocument get(String pk) {
+    return table.getItem(GetItemEnhancedRequest.builder().key(Key.builder().partitionValue(pk).build()).consistentRead(true).build());
+  }
+
+  /** Puts the item if {@code condition} holds (null: always); false when the condition failed. */
+  public boolean put(EnhancedDocument item, Expression condition) {
+    try {
+      table.putItem(PutItemEnhancedRequest.builder(EnhancedDocument.class).item(item).conditionExpression(condition).build());
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  public void delete(String pk) {
+    table.deleteItem(Key.builder().partitionValue(pk).build());
+  }
+
+  public static Expression condition(String expression, Map<String, AttributeValue> values) {
+    return Expression.builder().expression(expression).expressionValues(values).build();
+  }
+}

@@ -1,0 +1,33 @@
+package io.portico.store;
+
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** One item put inside a transaction, with the condition that makes it safe under concurrency. */
+public record Write(EnhancedDocument item, Expression condition, boolean sessionsTable) {
+
+  public Write(EnhancedDocument item, Expression condition) {
+    this(item, condition, false);
+  }
+
+  /** The same write aimed at the sessions table (so a session and its event share one transaction). */
+  public Write inSessionsTable() {
+    return new Write(item, condition, true);
+  }
+
+  /** Creates the item; fails if an item with this key exists. */
+  public static Write insert(EnhancedDocument item) {
+    return new Write(item, Expression.builder().expression("attribute_not_exists(pk)").build());
+  }
+
+  /** Replaces the item only if nobody else changed it since it was read at {@code expectedVersion}. */
+  public static Write replace(EnhancedDocument item, long expectedVersion) {
+    return new Write(item, Expression.builder()
+        .expression("#v = :expected")
+        .expressionNames(Map.of("#v", TableLayout.VERSION))
+        .expressionValues(Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion))))
+        .build());
+  }
+}

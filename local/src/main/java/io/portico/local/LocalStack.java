@@ -1,0 +1,210 @@
+package io.portico.local;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.PropertySource;
+import io.portico.domain.Account;
+import io.portico.service.AccountService;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+
+/**
+ * The whole stack on one machine with no Docker, cloud account or network: DynamoDB Local
+ * in-process (in memory, or in a directory with --data-dir), the tables and routes of
+ * template.yaml, every function's handler behind one HTTP port, and a demo merchant account.
+ *
+ * <pre>java -jar local/target/portico-local.jar [--port 4242] [--data-dir DIR] [--demo]</pre>
+ */
+public final class LocalStack implements AutoCloseable {
+  /** The demo account's fixed test key, also used by the sample events in events/. */
+  public static final String SAMPLE_TEST_KEY = "sk_test_portico_local_sample_key_do_not_use_in_production";
+
+  public record Options(Path root, int port, Path dataDir, boolean demoCustomers, String host) {}
+
+  private final DynamoDBProxyServer dynamo;
+  private final int dynamoPort;
+  private final ApplicationContext context;
+  private final ApiGatewayEmulator gateway;
+  private final DynamoDbClient client;
+  private final Template template;
+  private AccountService.CreatedAccount demo;
+
+  private LocalStack(Options options, Clock clock) throws Exception {
+    template = Template.read(options.root().resolve("template.yaml"));
+    dynamoPort = freePort();
+    String[] args = options.dataDir() == null
+        ? new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(dynamoPort)}
+        : new String[] {"-dbPath", options.dataDir().toString(), "-sharedDb", "-port", Integer.toString(dynamoPort)};
+    if (options.dataDir() != null) Files.createDirectories(options.dataDir());
+    dynamo = ServerRunner.createServerFromCommandLineArgs(args);
+    dynamo.start();
+    client = DynamoDbClient.builder()
+        .endpointOverride(URI.create(dynamoEndpoint()))
+        .region(Region.US_EAST_1)
+        .httpClient(UrlConnectionHttpClient.create())
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .build();
+    createTables();
+
+    // The functions' environment from template.yaml, with the same names Lambda would give them.
+    Map<String, Object> env = new HashMap<>(template.environment());
+    env.remove("JAVA_TOOL_OPTIONS");
+    Map<String, Object> local = new LinkedHashMap<>();
+    local.put("portico.dynamodb.endpoint", dynamoEndpoint());
+    local.put("portico.dynamodb.region", "us-east-1");
+    var builder = ApplicationContext.builder()
+        .propertySources(PropertySource.of("template.yaml", env, PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE))
+        .properties(local);
+    if (clock != null) builder.singletons(clock);
+    context = builder.start();
+
+    gateway = new ApiGatewayEmulator(options.host(), options.port());
+    for (Template.Function f : template.functions()) {
+      RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler = handler(f.handler(), context);
+      for (Template.Route r : f.routes()) gateway.bind(f.logicalId(), r, handler);
+    }
+    gateway.start();
+  }
+
+  public static LocalStack start(Options options, Clock clock) throws Exception {
+    return new LocalStack(options, clock);
+  }
+
+  @SuppressWarnings("unchecked")
+  static RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler(String className, ApplicationContext context)
+      throws ReflectiveOperationException {
+    Class<?> type = Class.forName(className);
+    return (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>) type.getConstructor(ApplicationContext.class)
+        .newInstance(context);
+  }
+
+  private void createTables() {
+    for (Template.Table t : template.tables()) {
+      try {
+        client.createTable(t.create());
+      } catch (ResourceInUseException alreadyThere) {
+        continue; // a persisted --data-dir keeps its tables
+      }
+      if (t.ttlAttribute() != null) {
+        client.updateTimeToLive(r -> r.tableName(t.logicalId())
+            .timeToLiveSpecification(TimeToLiveSpecification.builder().attributeName(t.ttlAttribute()).enabled(true).build()));
+      }
+    }
+  }
+
+  /** Creates a merchant account (business details as a real merchant would fill them in). */
+  public AccountService.CreatedAccount createAccount(String businessName) {
+    return context.getBean(AccountService.class).create(businessName, "support@" + slug(businessName) + ".example",
+        "https://" + slug(businessName) + ".example/terms", "https://" + slug(businessName) + ".example/privacy",
+        new Account.Branding(null, null, "#ffffff", "#0f62fe", "system-ui", "rounded"));
+  }
+
+  public AccountService.CreatedAccount demoAccount() {
+    if (demo == null) {
+      demo = createAccount("Demo Merchant");
+      context.getBean(AccountService.class).addKey(demo.account().id(), SAMPLE_TEST_KEY);
+    }
+    return demo;
+  }
+
+  public String baseUrl() {
+    return "http://" + hostForUrls() + ":" + gateway.port();
+  }
+
+  private String hostForUrls() {
+    return "127.0.0.1";
+  }
+
+  public String dynamoEndpoint() {
+    return "http://127.0.0.1:" + dynamoPort;
+  }
+
+  public DynamoDbClient dynamo() { return client; }
+
+  public ApplicationContext context() { return context; }
+
+  public Template template() { return template; }
+
+  @Override
+  public void close() {
+    gateway.stop();
+    context.close();
+    client.close();
+    try {
+      dynamo.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String slug(String name) {
+    return name.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** The directory holding template.yaml: the working directory or one of its parents. */
+  public static Path findRoot() {
+    String configured = System.getProperty("portico.root");
+    if (configured != null) return Paths.get(configured).toAbsolutePath().normalize();
+    for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.exists(p.resolve("template.yaml"))) return p;
+    }
+    throw new IllegalStateException("template.yaml not found in the working directory or its parents");
+  }
+
+  public static void main(String[] args) throws Exception {
+    int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "4242"));
+    Path dataDir = System.getenv("PORTICO_DATA_DIR") == null ? null : Paths.get(System.getenv("PORTICO_DATA_DIR"));
+    boolean demoCustomers = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--port" -> port = Integer.parseInt(args[++i]);
+        case "--data-dir" -> dataDir = Paths.get(args[++i]);
+        case "--demo" -> demoCustomers = true;
+        case "--help", "-h" -> {
+          System.out.println("usage: portico-local [--port N (or PORT)] [--data-dir DIR (or PORTICO_DATA_DIR)] [--demo]");
+          return;
+        }
+        default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
+      }
+    }
+    LocalStack stack = start(new Options(findRoot(), port, dataDir, demoCustomers, "127.0.0.1"), null);
+    Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+    DemoData.Seeded seeded = DemoData.seed(stack, demoCustomers);
+    System.out.println();
+    System.out.println("Portico local stack is running.");
+    System.out.println("  Merchant API and hosted portal  " + stack.baseUrl());
+    System.out.println("  DynamoDB Local                  " + stack.dynamoEndpoint() + (dataDir == null ? " (in memory)" : " (data in " + dataDir + ")"));
+    System.out.println("  Demo account                    " + seeded.accountId() + " (" + seeded.businessName() + ")");
+    System.out.println("  Test secret key                 " + seeded.testSecretKey());
+    if (!seeded.customerIds().isEmpty()) System.out.println("  Demo customers                  " + String.join(", ", seeded.customerIds()));
+    System.out.println();
+    System.out.println("Try:  curl " + stack.baseUrl() + "/v1/customers -u " + seeded.testSecretKey() + ":");
+    System.out.println("Stop with Ctrl-C.");
+    Thread.currentThread().join();
+  }
+}

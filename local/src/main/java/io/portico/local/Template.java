@@ -1,0 +1,111 @@
+package io.portico.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+
+/**
+ * What the local stack needs from {@code template.yaml}: the functions with their handler classes
+ * and API routes, the DynamoDB tables, and the environment the functions get. Reading it (rather
+ * than repeating it) keeps local and deployed from drifting apart.
+ *
+ * <p>CloudFormation's short tags ({@code !Ref X}, {@code !GetAtt}, {@code !Sub}) reach us as their
+ * plain scalar; {@code !Ref} of a parameter resolves to the parameter's default, of a resource to
+ * its logical id, which is also the local table's name.
+ */
+public final class Template {
+  public record Route(String method, String path) {}
+
+  public record Function(String logicalId, String handler, List<Route> routes) {}
+
+  public record Table(String logicalId, CreateTableRequest create, String ttlAttribute) {}
+
+  private final JsonNode root;
+
+  private Template(JsonNode root) {
+    this.root = root;
+  }
+
+  public static Template read(Path file) {
+    try {
+      return new Template(new ObjectMapper(new YAMLFactory()).readTree(file.toFile()));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public List<Function> functions() {
+    List<Function> out = new ArrayList<>();
+    root.path("Resources").fields().forEachRemaining(r -> {
+      JsonNode res = r.getValue();
+      if (!"AWS::Serverless::Function".equals(res.path("Type").asText())) return;
+      List<Route> routes = new ArrayList<>();
+      res.path("Properties").path("Events").forEach(ev -> {
+        if ("Api".equals(ev.path("Type").asText())) {
+          routes.add(new Route(ev.path("Properties").path("Method").asText().toUpperCase(), ev.path("Properties").path("Path").asText()));
+        }
+      });
+      out.add(new Function(r.getKey(), res.path("Properties").path("Handler").asText(), routes));
+    });
+    return out;
+  }
+
+  public List<Table> tables() {
+    List<Table> out = new ArrayList<>();
+    root.path("Resources").fields().forEachRemaining(r -> {
+      JsonNode res = r.getValue();
+      if (!"AWS::DynamoDB::Table".equals(res.path("Type").asText())) return;
+      JsonNode p = res.path("Properties");
+      CreateTableRequest.Builder b = CreateTableRequest.builder().tableName(r.getKey()).billingMode(BillingMode.PAY_PER_REQUEST);
+      List<AttributeDefinition> attributes = new ArrayList<>();
+      p.path("AttributeDefinitions").forEach(a -> attributes.add(AttributeDefinition.builder()
+          .attributeName(a.path("AttributeName").asText()).attributeType(a.path("AttributeType").asText()).build()));
+      b.attributeDefinitions(attributes).keySchema(keys(p.path("KeySchema")));
+      List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+      p.path("GlobalSecondaryIndexes").forEach(g -> indexes.add(GlobalSecondaryIndex.builder()
+          .indexName(g.path("IndexName").asText())
+          .keySchema(keys(g.path("KeySchema")))
+          .projection(Projection.builder().projectionType(g.path("Projection").path("ProjectionType").asText("ALL")).build())
+          .build()));
+      if (!indexes.isEmpty()) b.globalSecondaryIndexes(indexes);
+      JsonNode stream = p.path("StreamSpecification");
+      if (!stream.isMissingNode()) {
+        b.streamSpecification(StreamSpecification.builder().streamEnabled(true).streamViewType(stream.path("StreamViewType").asText()).build());
+      }
+      JsonNode ttl = p.path("TimeToLiveSpecification");
+      String ttlAttribute = ttl.path("Enabled").asBoolean(false) ? ttl.path("AttributeName").asText() : null;
+      out.add(new Table(r.getKey(), b.build(), ttlAttribute));
+    });
+    return out;
+  }
+
+  /** The environment every function gets (Globals), with references resolved for the local stack. */
+  public Map<String, Object> environment() {
+    Map<String, Object> env = new LinkedHashMap<>();
+    root.path("Globals").path("Function").path("Environment").path("Variables").fields().forEachRemaining(v -> {
+      String value = v.getValue().asText();
+      JsonNode parameter = root.path("Parameters").path(value);
+      env.put(v.getKey(), parameter.isMissingNode() ? value : parameter.path("Default").asText(""));
+    });
+    return env;
+  }
+
+  private static List<KeySchemaElement> keys(JsonNode schema) {
+    List<KeySchemaElement> out = new ArrayList<>();
+    schema.forEach(k -> out.add(KeySchemaElement.builder().attributeName(k.path("AttributeName").asText()).keyType(k.path("KeyType").asText()).build()));
+    return out;
+  }
+}
