@@ -54,6 +54,7 @@ public class MerchantApi {
     out.put("Cache-Control", "no-cache, no-store");
     String claimedKey = null;
     String scopeKey = null;
+    Authenticator.Caller caller;
     try {
       Map<String, String> headers = HttpEvent.headers(event);
       String method = event.getHttpMethod() == null ? "GET" : event.getHttpMethod().toUpperCase();
@@ -62,7 +63,7 @@ public class MerchantApi {
         throw new ApiError(413, ApiError.INVALID_REQUEST, "request_too_large", null,
             "The request body is larger than " + settings.getMaxBodyBytes() + " bytes.");
       }
-      Authenticator.Caller caller = authenticator.authenticate(headers.get("authorization"));
+      caller = authenticator.authenticate(headers.get("authorization"));
       String version = apiVersion(headers.get("stripe-version"), caller);
       out.put("Stripe-Version", version);
       Params params = Params.of("POST".equals(method) ? formBody(body, headers.get("content-type")) : FormDecoder.fromPairs(HttpEvent.query(event)));
@@ -78,11 +79,13 @@ public class MerchantApi {
         out.put("Idempotency-Key", idempotencyKey);
         fingerprint = SecretKeys.sha256(method + " " + event.getPath() + "\n" + canonical(body));
         IdempotencyRepository.Claim claim = idempotency.claim(caller.scope().key(), idempotencyKey, fingerprint, now);
-        if (claim instanceof IdempotencyRepository.Replay replay) {
+        String replayed = claim instanceof IdempotencyRepository.Replay r ? caller.replaySeal().open(r.body()) : null;
+        if (replayed != null) {
           out.put("Idempotent-Replayed", "true");
-          return HttpEvent.response(replay.status(), "application/json", replay.body(), out);
+          return HttpEvent.response(((IdempotencyRepository.Replay) claim).status(), "application/json", replayed, out);
         }
-        if (claim instanceof IdempotencyRepository.Mismatch) {
+        // A replay sealed under a rolled key cannot be opened: to the caller that is a different request.
+        if (claim instanceof IdempotencyRepository.Mismatch || claim instanceof IdempotencyRepository.Replay) {
           throw new ApiError(400, ApiError.IDEMPOTENCY, "idempotency_key_in_use", null,
               "Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key"
                   + " other than '" + idempotencyKey + "' if you meant to execute a different request.");
@@ -98,7 +101,9 @@ public class MerchantApi {
       ApiResponse response = router.apply(request);
       String json = Json.write(response.body());
       out.putAll(response.headers());
-      if (claimedKey != null) idempotency.complete(scopeKey, claimedKey, fingerprint, response.status(), json, now);
+      if (claimedKey != null) {
+        idempotency.complete(scopeKey, claimedKey, fingerprint, response.status(), caller.replaySeal().seal(json), now);
+      }
       return HttpEvent.response(response.status(), response.contentType(), json, out);
     } catch (ApiError e) {
       release(scopeKey, claimedKey);

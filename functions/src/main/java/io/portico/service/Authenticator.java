@@ -11,7 +11,8 @@ import java.util.Base64;
 /** Recognises a merchant from its secret key: {@code Authorization: Bearer sk_…} or HTTP Basic with the key as user name. */
 @Singleton
 public class Authenticator {
-  public record Caller(Account account, Scope scope) {}
+  /** {@code replaySeal}: seals this caller's stored idempotent responses with a key only its secret key yields. */
+  public record Caller(Account account, Scope scope, ReplaySeal replaySeal) {}
 
   private final AccountRepository accounts;
 
@@ -30,7 +31,7 @@ public class Authenticator {
     AccountRepository.ApiKey stored = accounts.findKey(SecretKeys.sha256(key));
     Account account = stored == null ? null : accounts.find(stored.accountId());
     if (account == null) throw ApiError.unauthorized("Invalid API Key provided: " + SecretKeys.redact(key));
-    return new Caller(account, new Scope(account.id(), stored.livemode()));
+    return new Caller(account, new Scope(account.id(), stored.livemode()), ReplaySeal.forSecretKey(key));
   }
 
   private static String keyFrom(String authorization) {

@@ -4,6 +4,7 @@ import io.portico.error.ApiError;
 import io.portico.store.ConcurrentUpdateException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -50,8 +51,22 @@ public final class Checks {
       try {
         return readModifyWrite.get();
       } catch (ConcurrentUpdateException e) {
-        if (attempt == 5) throw e;
+        if (attempt == MAX_ATTEMPTS) throw e;
+        backOff(attempt);
       }
+    }
+  }
+
+  private static final int MAX_ATTEMPTS = 10;
+
+  /** Random, growing pauses (up to about 0.2 s) so racing writers stop colliding in lockstep. */
+  private static void backOff(int attempt) {
+    long ceiling = Math.min(200, 5L << attempt);
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while retrying a conflicting update", e);
     }
   }
 }

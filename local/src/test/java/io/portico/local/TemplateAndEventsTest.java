@@ -1,0 +1,149 @@
+package io.portico.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import io.portico.domain.Customer;
+import io.portico.domain.Event;
+import io.portico.domain.Scope;
+import io.portico.store.CustomerRepository;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deployment description and the code agree: every handler template.yaml names exists and can
+ * be built both ways (Lambda's no-arg constructor, tests' ApplicationContext one), every route it
+ * declares is one its handler serves, and every sample event in events/ is a valid API Gateway
+ * event for its function that the function answers as documented.
+ */
+class TemplateAndEventsTest {
+  private static final Path ROOT = LocalStack.findRoot();
+  /** What each sample event gets back from its function (see events/README.md). */
+  private static final Map<String, Integer> EXPECTED_STATUS = Map.of(
+      "CustomersFunction.create.json", 200,
+      "CustomersFunction.list.json", 200,
+      "CustomersFunction.retrieve.json", 200,
+      "ConfigurationsFunction.create.json", 200,
+      "ConfigurationsFunction.list.json", 200,
+      "SessionsFunction.create.json", 200,
+      "PortalPageFunction.open.json", 401, // a sample token: the "link expired" page
+      "UnknownRouteFunction.any.json", 404);
+
+  private static LocalStack stack;
+
+  @BeforeAll
+  static void seedSampleData() {
+    stack = TestStack.get();
+    String accountId = stack.demoAccount().account().id();
+    // The sample events name customer cus_sample of the demo account (the one the sample key opens).
+    CustomerRepository customers = stack.context().getBean(CustomerRepository.class);
+    Scope scope = new Scope(accountId, false);
+    if (customers.find(scope, "cus_sample") == null) {
+      Customer sample = new Customer("cus_sample", null, 0, 0, null, null, false, null, null, "sample@example.com", "SAMPLE01",
+          new Customer.InvoiceSettings(null, null, null, null), false, Map.of(), "Sample Customer", 1, null, List.of(), null, "none", null);
+      customers.insert(scope, sample, 0, new Event("evt_sample_seed", "2026-07-29.dahlia", 0, new Event.Data(null, null), false, 0,
+          new Event.Request(null, null), "customer.created"));
+    }
+  }
+
+  @Test
+  void everyHandlerExistsWithBothConstructorsAndTakesProxyEvents() throws Exception {
+    for (Template.Function f : stack.template().functions()) {
+      Class<?> type = Class.forName(f.handler());
+      assertTrue(RequestHandler.class.isAssignableFrom(type), f.handler() + " is a Lambda RequestHandler");
+      assertNotNull(type.getConstructor(), f.handler() + " has the no-arg constructor Lambda uses");
+      assertNotNull(type.getConstructor(ApplicationContext.class), f.handler() + " has the ApplicationContext constructor tests use");
+      assertEquals(APIGatewayProxyRequestEvent.class, inputType(type), f.handler() + " takes API Gateway proxy events");
+      assertFalse(f.routes().isEmpty(), f.logicalId() + " declares at least one route");
+    }
+  }
+
+  @Test
+  void everyDeclaredRouteIsServedByItsHandler() throws Exception {
+    String key = stack.demoAccount().testSecretKey();
+    for (Template.Function f : stack.template().functions()) {
+      RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler = LocalStack.handler(f.handler(), stack.context());
+      for (Template.Route r : f.routes()) {
+        if (r.path().contains("{proxy+}")) continue; // the catch-all answers 404 by design
+        Map<String, String> params = new HashMap<>();
+        String path = r.path();
+        for (String segment : r.path().split("/")) {
+          if (segment.startsWith("{")) {
+            String name = segment.substring(1, segment.length() - 1);
+            params.put(name, "x_unknown");
+            path = path.replace(segment, "x_unknown");
+          }
+        }
+        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withHttpMethod(r.method()).withResource(r.path()).withPath(path)
+            .withPathParameters(params.isEmpty() ? null : params).withHeaders(Map.of("Authorization", "Bearer " + key, "Host", "localhost"));
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event, new LocalLambdaContext(f.logicalId()));
+        assertFalse(response.getBody().contains("Unrecognized request URL"),
+            f.handler() + " must serve " + r.method() + " " + r.path() + " but answered " + response.getBody());
+      }
+    }
+  }
+
+  @Test
+  void everySampleEventBelongsToAFunctionAndEveryFunctionHasOne() throws Exception {
+    Set<String> functions = stack.template().functions().stream().map(Template.Function::logicalId).collect(Collectors.toSet());
+    Set<String> covered = new TreeSet<>();
+    for (Path file : sampleEvents()) {
+      String function = file.getFileName().toString().split("\\.")[0];
+      assertTrue(functions.contains(function), file + " is named after a function in template.yaml");
+      assertTrue(EXPECTED_STATUS.containsKey(file.getFileName().toString()), file + " has its expected status in this test");
+      covered.add(function);
+    }
+    assertEquals(new TreeSet<>(functions), covered, "every function has a sample event");
+  }
+
+  @Test
+  void sampleEventsAreValidProxyEventsThatTheirFunctionsAnswer() throws Exception {
+    // Strict: a misspelt field in a sample would silently be ignored by a lenient reader.
+    ObjectMapper strict = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    Map<String, String> handlers = stack.template().functions().stream().collect(Collectors.toMap(Template.Function::logicalId, Template.Function::handler));
+    for (Path file : sampleEvents()) {
+      String name = file.getFileName().toString();
+      APIGatewayProxyRequestEvent event = strict.readValue(file.toFile(), APIGatewayProxyRequestEvent.class);
+      String function = name.split("\\.")[0];
+      RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler = LocalStack.handler(handlers.get(function), stack.context());
+      // Idempotency keys in samples are fixed: replays are fine, they answer the same.
+      APIGatewayProxyResponseEvent response = handler.handleRequest(event, new LocalLambdaContext(function));
+      assertEquals(EXPECTED_STATUS.get(name), response.getStatusCode(), name + " answered " + response.getBody());
+    }
+  }
+
+  private static List<Path> sampleEvents() throws Exception {
+    try (Stream<Path> files = Files.list(ROOT.resolve("events"))) {
+      return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+  }
+
+  private static Type inputType(Class<?> handler) {
+    for (Class<?> c = handler; c != null; c = c.getSuperclass()) {
+      if (c.getGenericSuperclass() instanceof ParameterizedType p && p.getActualTypeArguments().length == 2) {
+        return p.getActualTypeArguments()[0];
+      }
+    }
+    return null;
+  }
+
+}
