@@ -1,0 +1,53 @@
+package io.portico.functions;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import io.portico.domain.Account;
+import io.portico.error.ApiError;
+import io.portico.service.AccountService;
+import io.portico.service.Checks;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Lambda with no API route: creates a merchant account and returns its secret keys, once (only
+ * their hashes are stored). The operator runs it from their own AWS credentials:
+ * {@code sam remote invoke CreateAccountFunction --event '{"business_name":"Acme"}'}.
+ */
+public class CreateAccountHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+  @Inject
+  AccountService accounts;
+
+  public CreateAccountHandler() {}
+
+  public CreateAccountHandler(ApplicationContext context) {
+    super(context);
+  }
+
+  @Override
+  public Map<String, Object> execute(Map<String, Object> input) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    try {
+      String name = text(input, "business_name");
+      if (name == null || name.isBlank()) throw ApiError.missing("business_name");
+      AccountService.CreatedAccount created = accounts.create(name, text(input, "support_email"),
+          Checks.url("terms_of_service_url", text(input, "terms_of_service_url")),
+          Checks.url("privacy_policy_url", text(input, "privacy_policy_url")),
+          new Account.Branding(null, null, null, null, null, null));
+      out.put("account", created.account().id());
+      out.put("business_name", name);
+      out.put("test_secret_key", created.testSecretKey());
+      out.put("live_secret_key", created.liveSecretKey());
+      out.put("note", "Store these keys now: only their hashes are kept.");
+    } catch (ApiError e) {
+      out.put("error", Map.of("param", String.valueOf(e.param()), "message", e.getMessage()));
+    }
+    return out;
+  }
+
+  private static String text(Map<String, Object> input, String key) {
+    Object v = input == null ? null : input.get(key);
+    return v == null ? null : v.toString();
+  }
+}
