@@ -6,16 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portico.service.AccountService;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,26 +79,13 @@ class IdempotencyTest {
   }
 
   @Test
-  void concurrentDuplicatesExecuteOnce() throws Exception {
-    int n = 8;
-    ExecutorService pool = Executors.newFixedThreadPool(n);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<TestStack.Answer>> answers = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      answers.add(pool.submit(() -> {
-        start.await();
-        return create("k-concurrent", "name=Racer");
-      }));
-    }
-    start.countDown();
-    Set<String> ids = ConcurrentHashMap.newKeySet();
-    for (Future<TestStack.Answer> f : answers) {
-      TestStack.Answer a = f.get(30, TimeUnit.SECONDS);
+  void concurrentDuplicatesExecuteOnce() {
+    Set<String> ids = new HashSet<>();
+    for (TestStack.Answer a : TestStack.concurrently(8, k -> create("k-concurrent", "name=Racer"))) {
       // Either the one execution's answer (first or replayed), or "in progress, retry".
       if (a.status() == 200) ids.add(a.json().get("id").asText());
       else assertEquals(409, a.status(), a.body());
     }
-    pool.shutdown();
     assertEquals(1, ids.size(), "every successful answer names the same customer");
     assertEquals(1, customerCount(), "the request ran exactly once");
   }

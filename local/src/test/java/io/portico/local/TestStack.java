@@ -11,8 +11,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
@@ -96,6 +104,30 @@ public final class TestStack {
 
   public static Answer get(String path, String secretKey) {
     return send("GET", path, secretKey, null, null);
+  }
+
+  /** Runs {@code n} calls at once (released together) and returns their answers in call order. */
+  public static List<Answer> concurrently(int n, IntFunction<Answer> call) {
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Answer>> futures = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int k = i;
+        futures.add(pool.submit(() -> {
+          start.await();
+          return call.apply(k);
+        }));
+      }
+      start.countDown();
+      List<Answer> answers = new ArrayList<>();
+      for (Future<Answer> f : futures) answers.add(f.get(60, TimeUnit.SECONDS));
+      return answers;
+    } catch (Exception e) {
+      throw new IllegalStateException("concurrent calls failed", e);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /**
