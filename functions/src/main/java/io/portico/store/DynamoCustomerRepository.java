@@ -8,27 +8,19 @@ import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 
 @Singleton
-public class DynamoCustomerRepository implements CustomerRepository {
-  private final BillingTable table;
-
+public class DynamoCustomerRepository extends DynamoObjects<Customer> implements CustomerRepository {
   public DynamoCustomerRepository(BillingTable table) {
-    this.table = table;
+    super(table, Customer.OBJECT, Customer.class);
   }
 
   @Override
-  public Versioned<Customer> find(Scope scope, String id) {
-    return table.find(scope, Customer.OBJECT, id, Customer.class);
+  protected String id(Customer c) {
+    return c.id();
   }
 
   @Override
-  public void insert(Scope scope, Customer customer, long createdMs, Event event) {
-    table.write(List.of(Write.insert(item(scope, customer, createdMs, 1)), EventItems.insert(scope, event)));
-  }
-
-  @Override
-  public void replace(Scope scope, Versioned<Customer> previous, Customer customer, Event event) {
-    table.write(List.of(Write.replace(item(scope, customer, previous.createdMs(), previous.version() + 1), previous.version()),
-        EventItems.insert(scope, event)));
+  protected void decorate(Scope scope, Customer c, EnhancedDocument.Builder item) {
+    if (c.email() != null) item.putString(TableLayout.LOOKUP_PK, lookupPk(scope, "email", c.email()));
   }
 
   @Override
@@ -42,17 +34,6 @@ public class DynamoCustomerRepository implements CustomerRepository {
 
   @Override
   public ListPage<Customer> list(Scope scope, String email, ListRequest request) {
-    if (email != null) {
-      return table.list(scope, Customer.OBJECT, TableLayout.BY_LOOKUP,
-          TableLayout.lookupPk(scope.key(), Customer.OBJECT, "email", email), request, null, Customer.class);
-    }
-    return table.list(scope, Customer.OBJECT, TableLayout.BY_LIST, TableLayout.listPk(scope.key(), Customer.OBJECT), request, null,
-        Customer.class);
-  }
-
-  private static EnhancedDocument item(Scope scope, Customer c, long createdMs, long version) {
-    EnhancedDocument.Builder b = BillingTable.objectItem(scope, Customer.OBJECT, c.id(), createdMs, version, c);
-    if (c.email() != null) b.putString(TableLayout.LOOKUP_PK, TableLayout.lookupPk(scope.key(), Customer.OBJECT, "email", c.email()));
-    return b.build();
+    return email != null ? listByLookup(scope, "email", email, request, null) : listAll(scope, request, null);
   }
 }

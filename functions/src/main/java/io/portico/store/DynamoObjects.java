@@ -1,0 +1,61 @@
+package io.portico.store;
+
+import io.portico.domain.Event;
+import io.portico.domain.Scope;
+import java.util.List;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+
+/**
+ * What every object repository does the same way: one item per object in the billing table,
+ * written with its event in one transaction, replaced only at the version it was read, listed
+ * newest first. Subclasses name the kind and add their lookup keys.
+ */
+abstract class DynamoObjects<T> {
+  protected final BillingTable table;
+  private final String kind;
+  private final Class<T> type;
+
+  protected DynamoObjects(BillingTable table, String kind, Class<T> type) {
+    this.table = table;
+    this.kind = kind;
+    this.type = type;
+  }
+
+  /** The object's id. */
+  protected abstract String id(T object);
+
+  /** Extra attributes (lookup keys) an object's item carries; none by default. */
+  protected void decorate(Scope scope, T object, EnhancedDocument.Builder item) {}
+
+  public Versioned<T> find(Scope scope, String id) {
+    return table.find(scope, kind, id, type);
+  }
+
+  public void insert(Scope scope, T object, long createdMs, Event event) {
+    table.write(List.of(Write.insert(item(scope, object, createdMs, 1)), EventItems.insert(scope, event)));
+  }
+
+  public void replace(Scope scope, Versioned<T> previous, T object, Event event) {
+    table.write(List.of(Write.replace(item(scope, object, previous.createdMs(), previous.version() + 1), previous.version()),
+        EventItems.insert(scope, event)));
+  }
+
+  protected EnhancedDocument item(Scope scope, T object, long createdMs, long version) {
+    EnhancedDocument.Builder b = BillingTable.objectItem(scope, kind, id(object), createdMs, version, object);
+    decorate(scope, object, b);
+    return b.build();
+  }
+
+  protected ListPage<T> listAll(Scope scope, ListRequest request, Expression filter) {
+    return table.list(scope, kind, TableLayout.BY_LIST, TableLayout.listPk(scope.key(), kind), request, filter, type);
+  }
+
+  protected ListPage<T> listByLookup(Scope scope, String filterName, String value, ListRequest request, Expression filter) {
+    return table.list(scope, kind, TableLayout.BY_LOOKUP, TableLayout.lookupPk(scope.key(), kind, filterName, value), request, filter, type);
+  }
+
+  protected String lookupPk(Scope scope, String filterName, String value) {
+    return TableLayout.lookupPk(scope.key(), kind, filterName, value);
+  }
+}
