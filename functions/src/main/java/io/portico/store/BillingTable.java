@@ -49,6 +49,11 @@ public class BillingTable {
         .build());
   }
 
+  /** A new, empty unit of work on this table (and the sessions table). */
+  public Changes changes() {
+    return new Changes(this);
+  }
+
   public EnhancedDocument get(String pk) {
     return table.getItem(GetItemEnhancedRequest.builder().key(Key.builder().partitionValue(pk).build()).consistentRead(true).build());
   }
@@ -94,7 +99,12 @@ public class BillingTable {
   public void write(List<Write> writes) {
     TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
     for (Write w : writes) {
-      tx.addPutItem(w.sessionsTable() ? sessions.table() : table, TransactPutItemEnhancedRequest.builder(EnhancedDocument.class).item(w.item()).conditionExpression(w.condition()).build());
+      DynamoDbTable<EnhancedDocument> target = w.sessionsTable() ? sessions.table() : table;
+      if (w.deletePk() != null) {
+        tx.addDeleteItem(target, Key.builder().partitionValue(w.deletePk()).build());
+      } else {
+        tx.addPutItem(target, TransactPutItemEnhancedRequest.builder(EnhancedDocument.class).item(w.item()).conditionExpression(w.condition()).build());
+      }
     }
     try {
       client.transactWriteItems(tx.build());

@@ -1,10 +1,8 @@
 package io.portico.store;
 
 import io.portico.domain.Customer;
-import io.portico.domain.Event;
 import io.portico.domain.Scope;
 import jakarta.inject.Singleton;
-import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 
 @Singleton
@@ -21,15 +19,6 @@ public class DynamoCustomerRepository extends DynamoObjects<Customer> implements
   @Override
   protected void decorate(Scope scope, Customer c, EnhancedDocument.Builder item) {
     if (c.email() != null) item.putString(TableLayout.LOOKUP_PK, lookupPk(scope, "email", c.email()));
-  }
-
-  @Override
-  public void markDeleted(Scope scope, Versioned<Customer> previous, Event event) {
-    EnhancedDocument tombstone = BillingTable.objectItem(scope, Customer.OBJECT, previous.value().id(), previous.createdMs(),
-            previous.version() + 1, previous.value(), false)
-        .putBoolean("deleted", true)
-        .build();
-    table.write(List.of(Write.replace(tombstone, previous.version()), EventItems.insert(scope, event)));
   }
 
   @Override

@@ -33,12 +33,34 @@ abstract class DynamoObjects<T> {
   }
 
   public void insert(Scope scope, T object, long createdMs, Event event) {
-    table.write(List.of(Write.insert(item(scope, object, createdMs, 1)), EventItems.insert(scope, event)));
+    Changes changes = table.changes();
+    stageInsert(changes, scope, object, createdMs, event);
+    changes.commit();
   }
 
   public void replace(Scope scope, Versioned<T> previous, T object, Event event) {
-    table.write(List.of(Write.replace(item(scope, object, previous.createdMs(), previous.version() + 1), previous.version()),
-        EventItems.insert(scope, event)));
+    Changes changes = table.changes();
+    stageReplace(changes, scope, previous, object, event);
+    changes.commit();
+  }
+
+  /** Adds the creation of {@code object} and its event to a unit of work. */
+  public void stageInsert(Changes changes, Scope scope, T object, long createdMs, Event event) {
+    changes.add(Write.insert(item(scope, object, createdMs, 1)));
+    changes.add(EventItems.insert(scope, event));
+  }
+
+  /** Adds the replacement of {@code previous} (at its version) and the event to a unit of work. */
+  public void stageReplace(Changes changes, Scope scope, Versioned<T> previous, T object, Event event) {
+    changes.add(Write.replace(item(scope, object, previous.createdMs(), previous.version() + 1), previous.version()));
+    changes.add(EventItems.insert(scope, event));
+  }
+
+  /** Keeps a tombstone: retrieval can answer {@code deleted: true}, the id is never reused, and it leaves every list. */
+  public void markDeleted(Scope scope, Versioned<T> previous, Event event) {
+    EnhancedDocument tombstone = BillingTable.objectItem(scope, kind, id(previous.value()), previous.createdMs(), previous.version() + 1,
+        previous.value(), false).putBoolean("deleted", true).build();
+    table.write(List.of(Write.replace(tombstone, previous.version()), EventItems.insert(scope, event)));
   }
 
   protected EnhancedDocument item(Scope scope, T object, long createdMs, long version) {

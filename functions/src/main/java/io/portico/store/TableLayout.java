@@ -13,6 +13,8 @@ package io.portico.store;
  *   <li>{@code pk = acct_…} — a merchant account; {@code pk = apikey#<sha256 of the secret>} — one secret key.</li>
  *   <li>{@code pk = default_configuration#<scope>} — a marker that makes "one default configuration
  *       per account and mode" a conditional write.</li>
+ *   <li>{@code pk = price_lookup_key#<scope>#<lookup key>} — which price holds a lookup key (unique
+ *       per account and mode), claimed in the same transaction as the price.</li>
  * </ul>
  * Attributes: {@code kind} (the Stripe object name), {@code scope}, {@code data} (the object as
  * Stripe's JSON, a map), {@code version} (optimistic concurrency: every replace is conditional on
@@ -23,7 +25,7 @@ package io.portico.store;
  * Deleted objects drop their {@code list_pk} and leave the list.
  *
  * <p>GSI {@value #BY_LOOKUP}: {@code lookup_pk = <scope>#<kind>#<filter>#<value>}, same {@code list_sk} —
- * list filters that must not read the whole list (customers by {@code email}).
+ * list filters that must not read the whole list (customers by {@code email}, prices by {@code product}).
  *
  * <h2>Sessions table ({@code portico.tables.sessions}, TTL on {@code ttl})</h2>
  * <ul>
@@ -69,6 +71,10 @@ public final class TableLayout {
 
   public static String defaultConfigurationPk(String scopeKey) {
     return "default_configuration#" + scopeKey;
+  }
+
+  public static String priceLookupKeyPk(String scopeKey, String lookupKey) {
+    return "price_lookup_key#" + scopeKey + "#" + lookupKey;
   }
 
   public static String sessionPk(String tokenHash) {
