@@ -15,6 +15,7 @@ import io.portico.wire.Params;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** {@code /v1/billing_portal/configurations}, and the default configuration sessions fall back to. */
 @Singleton
@@ -80,8 +81,10 @@ public class ConfigurationService {
   /**
    * The configuration a new session uses: the one named (it must be active), else the account's
    * default, which is created on first use from the account's public details as Stripe does.
+   * {@code check} vets the configuration for this session before the default is written, so a
+   * session refused by it leaves no default configuration behind.
    */
-  public PortalConfiguration forSession(RequestContext ctx, String id) {
+  public PortalConfiguration forSession(RequestContext ctx, String id, Consumer<PortalConfiguration> check) {
     if (id != null) {
       Versioned<PortalConfiguration> named = configurations.find(ctx.scope(), id);
       if (named == null) throw ApiError.noSuch("billing_portal.configuration", id, "configuration").asBadRequest();
@@ -89,12 +92,17 @@ public class ConfigurationService {
         throw ApiError.invalid("configuration_inactive", "configuration",
             "The configuration " + id + " is inactive; activate it (active=true) or use another one to create sessions.");
       }
+      check.accept(named.value());
       return named.value();
     }
     for (int attempt = 0; attempt < 3; attempt++) {
       Versioned<PortalConfiguration> existing = configurations.findDefault(ctx.scope());
-      if (existing != null) return existing.value();
+      if (existing != null) {
+        check.accept(existing.value());
+        return existing.value();
+      }
       PortalConfiguration created = firstDefault(ctx);
+      check.accept(created);
       if (configurations.insertDefault(ctx.scope(), created, ctx.now().toEpochMilli(),
           ctx.event("billing_portal.configuration.created", created, null))) {
         return created;

@@ -61,8 +61,9 @@ public class SessionService {
 
     Versioned<Customer> customer = customers.find(ctx.scope(), customerId);
     if (customer == null || customer.deleted()) throw ApiError.noSuch("customer", customerId, "customer").asBadRequest();
-    PortalConfiguration configuration = configurations.forSession(ctx, configurationId);
-    if (flow != null) requireFeatureFor(flow, configuration);
+    PortalConfiguration configuration = configurations.forSession(ctx, configurationId, c -> {
+      if (flow != null) requireFeatureFor(flow, c);
+    });
 
     String token = newToken();
     PortalSession session = new PortalSession(Ids.newId("bps"), configuration.id(), ctx.now().getEpochSecond(), customerId, null, flow,

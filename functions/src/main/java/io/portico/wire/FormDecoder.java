@@ -45,7 +45,9 @@ public final class FormDecoder {
     try {
       return URLDecoder.decode(s, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw ApiError.invalid("body_invalid", null, "The request body is not valid form encoding: " + e.getMessage());
+      // The decoder's own message names the JDK class; say what is wrong in the client's terms.
+      throw ApiError.invalid("body_invalid", null, "The request body is not valid form encoding: every '%' must be followed"
+          + " by two hexadecimal digits (send a literal % as %25).");
     }
   }
 
@@ -80,7 +82,7 @@ public final class FormDecoder {
     StringBuilder path = new StringBuilder(segs.get(0));
     for (int i = 0; i < segs.size(); i++) {
       String seg = segs.get(i);
-      if (seg.isEmpty()) seg = Integer.toString(node.size()); // "[]": append
+      if (seg.isEmpty()) seg = nextIndex(node); // "[]": append
       if (i > 0) path.append('[').append(seg).append(']');
       boolean last = i == segs.size() - 1;
       Object existing = node.get(seg);
@@ -99,6 +101,13 @@ public final class FormDecoder {
         }
       }
     }
+  }
+
+  /** The first free index from the size up: after {@code a[1]=x} the size is 1, yet "1" is taken. */
+  private static String nextIndex(Map<String, Object> node) {
+    int i = node.size();
+    while (node.containsKey(Integer.toString(i))) i++;
+    return Integer.toString(i);
   }
 
   private static ApiError conflict(CharSequence path) {

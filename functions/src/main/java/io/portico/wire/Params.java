@@ -166,12 +166,12 @@ public final class Params {
 
   /** An array of hashes ({@code items[0][price]=...}); null when absent. */
   public List<Params> objectList(String name) {
-    List<Object> raw = rawList(name);
+    List<Map.Entry<String, Object>> raw = rawList(name);
     if (raw == null) return null;
     List<Params> out = new ArrayList<>();
-    for (int i = 0; i < raw.size(); i++) {
-      Object v = raw.get(i);
-      String p = path(name) + "[" + i + "]";
+    for (Map.Entry<String, Object> entry : raw) {
+      Object v = entry.getValue();
+      String p = path(name) + "[" + entry.getKey() + "]";
       if (!(v instanceof Map)) {
         known.add(p);
         throw ApiError.invalid("parameter_invalid", p, "Invalid " + p + ": expected a hash.");
@@ -184,13 +184,13 @@ public final class Params {
 
   /** An array of strings ({@code expand[]=a&expand[]=b}); null when absent. */
   public List<String> stringList(String name, int maxLength) {
-    List<Object> raw = rawList(name);
+    List<Map.Entry<String, Object>> raw = rawList(name);
     if (raw == null) return null;
     List<String> out = new ArrayList<>();
-    for (int i = 0; i < raw.size(); i++) {
-      String p = path(name) + "[" + i + "]";
+    for (Map.Entry<String, Object> entry : raw) {
+      String p = path(name) + "[" + entry.getKey() + "]";
       known.add(p);
-      if (!(raw.get(i) instanceof String s)) throw ApiError.invalid("parameter_invalid", p, "Invalid " + p + ": expected a string.");
+      if (!(entry.getValue() instanceof String s)) throw ApiError.invalid("parameter_invalid", p, "Invalid " + p + ": expected a string.");
       if (s.length() > maxLength) throw ApiError.tooLong(p, maxLength);
       out.add(s);
     }
@@ -201,11 +201,11 @@ public final class Params {
   public List<String> enumList(String name, Collection<String> allowed) {
     List<String> values = stringList(name, 5000);
     if (values == null) return null;
-    for (int i = 0; i < values.size(); i++) {
-      if (!allowed.contains(values.get(i))) {
-        String p = path(name) + "[" + i + "]";
+    for (Map.Entry<String, Object> e : rawList(name)) { // every value is a string now; rawList keeps the index as sent
+      if (!allowed.contains(e.getValue())) {
+        String p = path(name) + "[" + e.getKey() + "]";
         throw ApiError.invalid("parameter_invalid", p,
-            "Invalid " + p + ": must be one of " + joinOr(allowed) + " (got '" + values.get(i) + "').");
+            "Invalid " + p + ": must be one of " + joinOr(allowed) + " (got '" + e.getValue() + "').");
       }
     }
     return values;
@@ -227,8 +227,13 @@ public final class Params {
     return out;
   }
 
+  /**
+   * The entries of an array in index order, each keyed by the index as sent: a client may skip
+   * indices or start at 1, and the names it sent are the ones read (and named in errors); reading
+   * them under their list positions instead would leave the sent names unknown to rejectUnknown.
+   */
   @SuppressWarnings("unchecked")
-  private List<Object> rawList(String name) {
+  private List<Map.Entry<String, Object>> rawList(String name) {
     Object v = node.get(name);
     if (v == null) return null;
     if (v instanceof String s) {
@@ -238,7 +243,7 @@ public final class Params {
           "Invalid array for " + path(name) + ": send it as " + path(name) + "[0]=...");
     }
     Map<String, Object> m = (Map<String, Object>) v;
-    TreeMap<Integer, Object> byIndex = new TreeMap<>();
+    TreeMap<Integer, Map.Entry<String, Object>> byIndex = new TreeMap<>();
     for (Map.Entry<String, Object> e : m.entrySet()) {
       int idx;
       try {
@@ -250,7 +255,7 @@ public final class Params {
       }
       if (idx < 0 || idx >= 10_000) throw ApiError.invalid("parameter_invalid", path(name) + "[" + idx + "]",
           "Invalid array index " + idx + " for " + path(name) + ".");
-      byIndex.put(idx, e.getValue());
+      byIndex.put(idx, e);
     }
     return new ArrayList<>(byIndex.values());
   }
