@@ -154,7 +154,7 @@ public class BillingTable {
   private String cursor(Scope scope, String kind, String id, String param) {
     EnhancedDocument doc = get(id);
     if (doc == null || !kind.equals(doc.getString(TableLayout.KIND)) || !scope.key().equals(doc.getString(TableLayout.SCOPE))) {
-      throw ApiError.noSuch(kind, id, param);
+      throw ApiError.noSuch(kind, id, param).asBadRequest(); // named in the query, not the URL
     }
     return doc.getString(TableLayout.LIST_SK);
   }

@@ -203,6 +203,13 @@ class BadInputTest extends RefusalCase {
   }
 
   @Test
+  void unknownCursor() {
+    // Named in the query rather than the URL: a bad request, like any other unknown id in parameters.
+    refused(400, "resource_missing", "starting_after", () -> get("/v1/customers?starting_after=cus_nope"));
+    refused(400, "resource_missing", "ending_before", () -> get("/v1/billing_portal/configurations?ending_before=bpc_nope"));
+  }
+
+  @Test
   void listFilterOfTheWrongType() {
     refused(400, "parameter_invalid_boolean", "active", () -> get("/v1/billing_portal/configurations?active=yes"));
   }
