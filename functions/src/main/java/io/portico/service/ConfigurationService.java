@@ -31,7 +31,7 @@ public class ConfigurationService {
   public ApiResponse create(ApiRequest req) {
     RequestContext ctx = req.context();
     Params p = req.params();
-    checkExpand(req, "");
+    Expansion.only(req, "", EXPANDABLE);
     long now = ctx.now().getEpochSecond();
     PortalConfiguration blank = new PortalConfiguration(Ids.newId("bpc"), true, null,
         new PortalConfiguration.BusinessProfile(null, null, null), now, null, PortalConfiguration.defaultFeatures(), false,
@@ -48,14 +48,14 @@ public class ConfigurationService {
   }
 
   public ApiResponse retrieve(ApiRequest req, String id) {
-    checkExpand(req, "");
+    Expansion.only(req, "", EXPANDABLE);
     req.params().rejectUnknown();
     return ApiResponse.ok(find(req, id, "id").value());
   }
 
   public ApiResponse update(ApiRequest req, String id) {
     RequestContext ctx = req.context();
-    checkExpand(req, "");
+    Expansion.only(req, "", EXPANDABLE);
     return Checks.retryingConflicts(() -> {
       Versioned<PortalConfiguration> current = find(req, id, "id");
       PortalConfiguration updated = ConfigurationParams.apply(current.value(), req.params(), false, ctx.baseUrl(), ctx.now().getEpochSecond());
@@ -69,7 +69,7 @@ public class ConfigurationService {
 
   public ApiResponse list(ApiRequest req) {
     Params p = req.params();
-    checkExpand(req, "data.");
+    Expansion.only(req, "data.", EXPANDABLE);
     Boolean active = p.bool("active");
     Boolean isDefault = p.bool("is_default");
     var page = req.listRequest();
@@ -125,14 +125,6 @@ public class ConfigurationService {
     Versioned<PortalConfiguration> found = configurations.find(req.context().scope(), id);
     if (found == null) throw ApiError.noSuch("billing_portal.configuration", id, param);
     return found;
-  }
-
-  private static void checkExpand(ApiRequest req, String prefix) {
-    for (String e : req.expand()) {
-      if (!e.startsWith(prefix) || !EXPANDABLE.contains(e.substring(prefix.length()))) {
-        throw ApiError.invalid("expand_invalid", "expand", "This property cannot be expanded (" + e + ").");
-      }
-    }
   }
 
   private static boolean sameIgnoringUpdated(PortalConfiguration a, PortalConfiguration b) {

@@ -31,7 +31,7 @@ public class CustomerService {
   public ApiResponse create(ApiRequest req) {
     RequestContext ctx = req.context();
     Params p = req.params();
-    noExpansion(req);
+    Expansion.none(req);
     Customer blank = new Customer(Ids.newId("cus"), null, 0, ctx.now().getEpochSecond(), null, null, false, null, null, null,
         Ids.random(8).toUpperCase(), new Customer.InvoiceSettings(null, null, null, null), ctx.scope().livemode(), Map.of(), null, 1,
         null, List.of(), null, "none", null);
@@ -42,7 +42,7 @@ public class CustomerService {
   }
 
   public ApiResponse retrieve(ApiRequest req, String id) {
-    noExpansion(req);
+    Expansion.none(req);
     req.params().rejectUnknown();
     Versioned<Customer> found = find(req, id);
     if (found.deleted()) return ApiResponse.ok(new DeletedObject(id, Customer.OBJECT, true));
@@ -51,7 +51,7 @@ public class CustomerService {
 
   public ApiResponse update(ApiRequest req, String id) {
     RequestContext ctx = req.context();
-    noExpansion(req);
+    Expansion.none(req);
     return Checks.retryingConflicts(() -> {
       Versioned<Customer> current = live(find(req, id), id);
       Customer updated = apply(current.value(), req.params());
@@ -75,7 +75,7 @@ public class CustomerService {
 
   public ApiResponse list(ApiRequest req) {
     Params p = req.params();
-    noExpansion(req);
+    Expansion.none(req);
     String email = p.string("email", 512);
     var page = req.listRequest();
     p.rejectUnknown();
@@ -92,13 +92,6 @@ public class CustomerService {
   private static Versioned<Customer> live(Versioned<Customer> found, String id) {
     if (found.deleted()) throw ApiError.noSuch("customer", id, "id");
     return found;
-  }
-
-  /** Customers have no expandable fields until payment methods exist (issue #3). */
-  private static void noExpansion(ApiRequest req) {
-    for (String e : req.expand()) {
-      throw ApiError.invalid("expand_invalid", "expand", "This property cannot be expanded (" + e + ").");
-    }
   }
 
   /** Stripe's create and update parameters for a customer, applied to {@code c}. */

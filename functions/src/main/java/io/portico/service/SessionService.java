@@ -40,11 +40,8 @@ public class SessionService {
   public ApiResponse create(ApiRequest req) {
     RequestContext ctx = req.context();
     Params p = req.params();
-    boolean expandConfiguration = false;
-    for (String e : req.expand()) {
-      if (e.equals("configuration")) expandConfiguration = true;
-      else if (!e.equals("flow")) throw ApiError.invalid("expand_invalid", "expand", "This property cannot be expanded (" + e + ").");
-    }
+    // flow is listed as expandable by Stripe but is always included; configuration expands to the object.
+    boolean expandConfiguration = Expansion.only(req, "", List.of("configuration", "flow")).contains("configuration");
     if (p.has("customer_account")) {
       p.string("customer_account");
       throw ApiError.invalid("parameter_invalid", "customer_account",

@@ -38,16 +38,17 @@ import org.junit.jupiter.api.Test;
 class TemplateAndEventsTest {
   private static final Path ROOT = LocalStack.findRoot();
   /** What each sample event gets back from its function (see events/README.md). */
-  private static final Map<String, Integer> EXPECTED_STATUS = Map.of(
-      "CreateAccountFunction.json", 0, // not an API event: checked by its output below
-      "CustomersFunction.create.json", 200,
-      "CustomersFunction.list.json", 200,
-      "CustomersFunction.retrieve.json", 200,
-      "ConfigurationsFunction.create.json", 200,
-      "ConfigurationsFunction.list.json", 200,
-      "SessionsFunction.create.json", 200,
-      "PortalPageFunction.open.json", 401, // a sample token: the "link expired" page
-      "UnknownRouteFunction.any.json", 404);
+  private static final Map<String, Integer> EXPECTED_STATUS = Map.ofEntries(
+      Map.entry("CreateAccountFunction.json", 0), // not an API event: checked by its output below
+      Map.entry("CustomersFunction.create.json", 200),
+      Map.entry("ProductsFunction.create.json", 200),
+      Map.entry("CustomersFunction.list.json", 200),
+      Map.entry("CustomersFunction.retrieve.json", 200),
+      Map.entry("ConfigurationsFunction.create.json", 200),
+      Map.entry("ConfigurationsFunction.list.json", 200),
+      Map.entry("SessionsFunction.create.json", 200),
+      Map.entry("PortalPageFunction.open.json", 401), // a sample token: the "link expired" page
+      Map.entry("UnknownRouteFunction.any.json", 404));
 
   private static LocalStack stack;
 
