@@ -21,6 +21,11 @@ public class CustomersHandler extends MerchantHandler {
 
   @Override
   protected ApiResponse route(ApiRequest r) {
+    // Stripe's GET /v1/customers/search (not served here) matches {customer}: answer it as an unknown route,
+    // not as a retrieve of a customer named "search".
+    if (r.route().equals("GET /v1/customers/{customer}") && "search".equals(r.pathParameter("customer"))) {
+      throw ApiError.unrecognizedUrl(r.method(), r.path());
+    }
     return switch (r.route()) {
       case "POST /v1/customers" -> customers.create(r);
       case "GET /v1/customers" -> customers.list(r);

@@ -127,7 +127,9 @@ public class CustomerService {
     }
     Long nextSequence = p.integer("next_invoice_sequence", 1, Long.MAX_VALUE);
     List<String> locales = p.has("preferred_locales") ? p.stringList("preferred_locales", 10) : c.preferredLocales();
-    String taxExempt = p.has("tax_exempt") && p.isEmptyString("tax_exempt") ? "none" : p.oneOf("tax_exempt", TAX_EXEMPT);
+    boolean unsetTaxExempt = p.isEmptyString("tax_exempt"); // Stripe: "" means none
+    if (unsetTaxExempt) p.accept("tax_exempt"); // read without oneOf, so mark it known
+    String taxExempt = unsetTaxExempt ? "none" : p.oneOf("tax_exempt", TAX_EXEMPT);
     Customer.InvoiceSettings settings = c.invoiceSettings();
     if (p.has("invoice_settings")) {
       Params is = p.requiredObject("invoice_settings");
