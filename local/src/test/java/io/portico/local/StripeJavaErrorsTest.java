@@ -48,7 +48,8 @@ class StripeJavaErrorsTest {
         () -> stripe.v1().customers().update("cus_doesnotexist", CustomerUpdateParams.builder().setName("x").build()));
     assertStripeError(InvalidRequestException.class, 404, "resource_missing", "id",
         () -> stripe.v1().billingPortal().configurations().retrieve("bpc_doesnotexist"));
-    assertStripeError(InvalidRequestException.class, 404, "resource_missing", "starting_after",
+    // An id in the query (not the URL) that names nothing is a bad request, as for ids in POST bodies.
+    assertStripeError(InvalidRequestException.class, 400, "resource_missing", "starting_after",
         () -> stripe.v1().customers().list(CustomerListParams.builder().setStartingAfter("cus_doesnotexist").build()));
   }
 
