@@ -1,0 +1,19 @@
+package io.portico.domain.billing;
+
+/**
+ * How often a price bills: every {@code intervalCount} {@code interval}s (Stripe's
+ * {@code price.recurring}). Always valid: the constructor enforces {@link BillingPeriods#validate}.
+ */
+public record Recurring(Interval interval, int intervalCount) {
+  public Recurring {
+    if (interval == null) throw new IllegalArgumentException("interval is required.");
+    BillingPeriods.validate(interval.stripeName(), intervalCount).ifPresent(problem -> {
+      throw new IllegalArgumentException(problem);
+    });
+  }
+
+  /** {@code Recurring.of("month", 1)}; IllegalArgumentException with Stripe-like wording when invalid. */
+  public static Recurring of(String interval, int intervalCount) {
+    return new Recurring(Interval.of(interval), intervalCount);
+  }
+}
