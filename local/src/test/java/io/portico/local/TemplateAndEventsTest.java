@@ -42,6 +42,7 @@ class TemplateAndEventsTest {
       Map.entry("CreateAccountFunction.json", 0), // not an API event: checked by its output below
       Map.entry("CustomersFunction.create.json", 200),
       Map.entry("ProductsFunction.create.json", 200),
+      Map.entry("PricesFunction.create.json", 200),
       Map.entry("CustomersFunction.list.json", 200),
       Map.entry("CustomersFunction.retrieve.json", 200),
       Map.entry("ConfigurationsFunction.create.json", 200),

@@ -23,7 +23,7 @@ public final class BillingPeriods {
 
   /**
    * Why (interval, interval_count) is not a valid recurrence, or empty when it is. Stripe allows at
-   * most one year per period: day ≤ 365, week ≤ 52, month ≤ 12, year = 1 ({@link Interval#MAX_YEARS}).
+   * most three years per period: day ≤ 1095, week ≤ 156, month ≤ 36, year ≤ 3 ({@link Interval#MAX_YEARS}).
    */
   public static Optional<String> validate(String interval, long intervalCount) {
     Interval i;
@@ -36,21 +36,21 @@ public final class BillingPeriods {
       return Optional.of("Invalid interval_count: must be at least 1 (got " + intervalCount + ").");
     }
     if (intervalCount > i.maxCount()) {
-      return Optional.of("Invalid interval_count: the maximum billing period is one year (365 days, 52 weeks, "
-          + "12 months or 1 year), so interval_count can be at most " + i.maxCount() + " for interval=" + i.stripeName()
+      return Optional.of("Invalid interval_count: the maximum billing period is three years (1095 days, 156 weeks, "
+          + "36 months or 3 years), so interval_count can be at most " + i.maxCount() + " for interval=" + i.stripeName()
           + " (got " + intervalCount + ").");
     }
     return Optional.empty();
   }
 
   /** The end of the n-th period since {@code anchor} (n ≥ 1), which is also where period n + 1 starts. n = 0 gives the anchor. */
-  public static Instant periodEnd(Instant anchor, Recurring recurring, long n) {
+  public static Instant periodEnd(Instant anchor, Recurrence recurring, long n) {
     if (n < 0) throw new IllegalArgumentException("n must be at least 0 (got " + n + ").");
     return boundary(anchor, recurring, n);
   }
 
   /** The period [start, end) that contains {@code at}; {@code at} must not be before the anchor. */
-  public static Period currentPeriod(Instant anchor, Recurring recurring, Instant at) {
+  public static Period currentPeriod(Instant anchor, Recurrence recurring, Instant at) {
     if (at.isBefore(anchor)) {
       // Before a future anchor Stripe bills a stub [subscription start, anchor): the caller knows that start, not we.
       throw new IllegalArgumentException("at (" + at + ") is before the billing cycle anchor (" + anchor + ").");
@@ -62,7 +62,7 @@ public final class BillingPeriods {
     return new Period(boundary(anchor, recurring, n), boundary(anchor, recurring, n + 1));
   }
 
-  private static Instant boundary(Instant anchor, Recurring recurring, long n) {
+  private static Instant boundary(Instant anchor, Recurrence recurring, long n) {
     LocalDateTime a = LocalDateTime.ofInstant(anchor, ZoneOffset.UTC);
     long steps = Math.multiplyExact(n, (long) recurring.intervalCount());
     LocalDateTime b = switch (recurring.interval()) {
@@ -74,7 +74,7 @@ public final class BillingPeriods {
     return b.toInstant(ZoneOffset.UTC);
   }
 
-  private static long estimateBoundariesPassed(Instant anchor, Recurring recurring, Instant at) {
+  private static long estimateBoundariesPassed(Instant anchor, Recurrence recurring, Instant at) {
     LocalDateTime a = LocalDateTime.ofInstant(anchor, ZoneOffset.UTC);
     LocalDateTime t = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
     ChronoUnit unit = switch (recurring.interval()) {

@@ -7,7 +7,7 @@ public enum Interval {
   DAY(365), WEEK(52), MONTH(12), YEAR(1);
 
   /** The longest billing period Stripe allows, in years (see {@link BillingPeriods#validate}). */
-  public static final int MAX_YEARS = 1;
+  public static final int MAX_YEARS = 3;
 
   private final int perYear;
 
@@ -15,7 +15,7 @@ public enum Interval {
     this.perYear = perYear;
   }
 
-  /** Largest interval_count: one year's worth (365 days, 52 weeks, 12 months, 1 year). */
+  /** Largest interval_count: three years' worth (1095 days, 156 weeks, 36 months, 3 years), as Stripe allows. */
   public int maxCount() {
     return perYear * MAX_YEARS;
   }

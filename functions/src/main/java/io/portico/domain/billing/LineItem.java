@@ -31,7 +31,7 @@ public record LineItem(Kind kind, long amount, String currency, Period period, l
   }
 
   /** A full period of {@code price} × {@code quantity}, the line of a regular (renewal or first) invoice. */
-  public static LineItem forPeriod(Price price, long quantity, Period period) {
+  public static LineItem forPeriod(UnitPrice price, long quantity, Period period) {
     requireQuantity(quantity);
     long amount = Rounding.halfUp(price.unitAmount().multiply(BigDecimal.valueOf(quantity)));
     return new LineItem(Kind.PERIOD, amount, price.currency(), period, quantity, price.unitAmount());

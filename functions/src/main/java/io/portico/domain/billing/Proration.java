@@ -29,7 +29,7 @@ public final class Proration {
   private Proration() {}
 
   /** What a subscription item bills each period: a price and a quantity. */
-  public record Item(Price price, long quantity) {
+  public record Item(UnitPrice price, long quantity) {
     public Item {
       if (price == null) throw new IllegalArgumentException("An item needs a price.");
       LineItem.requireQuantity(quantity);

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BillingPeriodsTest {
-  private static final Recurring MONTHLY = Recurring.of("month", 1);
+  private static final Recurrence MONTHLY = Recurrence.of("month", 1);
 
   private static Instant utc(String iso) {
     return Instant.parse(iso);
@@ -67,44 +67,44 @@ class BillingPeriodsTest {
   void otherIntervals() {
     // Yearly from Feb 29: Feb 28 in common years, Feb 29 again in the next leap year.
     Instant feb29 = utc("2024-02-29T00:00:00Z");
-    Recurring yearly = Recurring.of("year", 1);
+    Recurrence yearly = Recurrence.of("year", 1);
     assertEquals(utc("2025-02-28T00:00:00Z"), BillingPeriods.periodEnd(feb29, yearly, 1));
     assertEquals(utc("2028-02-29T00:00:00Z"), BillingPeriods.periodEnd(feb29, yearly, 4));
 
     // Quarterly from Nov 30: Feb 29 (clamped), then May 30.
     Instant nov30 = utc("2023-11-30T00:00:00Z");
-    Recurring quarterly = Recurring.of("month", 3);
+    Recurrence quarterly = Recurrence.of("month", 3);
     assertEquals(utc("2024-02-29T00:00:00Z"), BillingPeriods.periodEnd(nov30, quarterly, 1));
     assertEquals(utc("2024-05-30T00:00:00Z"), BillingPeriods.periodEnd(nov30, quarterly, 2));
 
     // Every two weeks from Friday 7 June 2024.
     Instant friday = utc("2024-06-07T08:00:00Z");
-    Recurring fortnightly = Recurring.of("week", 2);
+    Recurrence fortnightly = Recurrence.of("week", 2);
     assertEquals(utc("2024-06-21T08:00:00Z"), BillingPeriods.periodEnd(friday, fortnightly, 1));
     assertEquals(new Period(utc("2024-06-21T08:00:00Z"), utc("2024-07-05T08:00:00Z")),
         BillingPeriods.currentPeriod(friday, fortnightly, utc("2024-07-01T00:00:00Z")));
 
-    Recurring daily = Recurring.of("day", 1);
+    Recurrence daily = Recurrence.of("day", 1);
     assertEquals(new Period(utc("2024-03-02T08:00:00Z"), utc("2024-03-03T08:00:00Z")),
         BillingPeriods.currentPeriod(utc("2024-02-28T08:00:00Z"), daily, utc("2024-03-02T23:00:00Z")));
   }
 
   @Test
-  void intervalLimitsAreOneYear() {
-    assertEquals(Optional.empty(), BillingPeriods.validate("day", 365));
-    assertEquals(Optional.empty(), BillingPeriods.validate("week", 52));
-    assertEquals(Optional.empty(), BillingPeriods.validate("month", 12));
-    assertEquals(Optional.empty(), BillingPeriods.validate("year", 1));
+  void intervalLimitsAreThreeYearsAsInStripe() {
+    assertEquals(Optional.empty(), BillingPeriods.validate("day", 1095));
+    assertEquals(Optional.empty(), BillingPeriods.validate("week", 156));
+    assertEquals(Optional.empty(), BillingPeriods.validate("month", 36));
+    assertEquals(Optional.empty(), BillingPeriods.validate("year", 3));
 
-    assertTrue(BillingPeriods.validate("day", 366).orElseThrow().contains("at most 365 for interval=day"));
-    assertTrue(BillingPeriods.validate("week", 53).orElseThrow().contains("at most 52 for interval=week"));
-    assertTrue(BillingPeriods.validate("month", 13).orElseThrow().contains("at most 12 for interval=month"));
-    assertTrue(BillingPeriods.validate("year", 2).orElseThrow().contains("at most 1 for interval=year"));
+    assertTrue(BillingPeriods.validate("day", 1096).orElseThrow().contains("at most 1095 for interval=day"));
+    assertTrue(BillingPeriods.validate("week", 157).orElseThrow().contains("at most 156 for interval=week"));
+    assertTrue(BillingPeriods.validate("month", 37).orElseThrow().contains("at most 36 for interval=month"));
+    assertTrue(BillingPeriods.validate("year", 4).orElseThrow().contains("at most 3 for interval=year"));
     assertTrue(BillingPeriods.validate("month", 0).orElseThrow().contains("at least 1"));
     assertTrue(BillingPeriods.validate("fortnight", 1).orElseThrow().contains("must be one of day, week, month or year"));
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Recurring.of("month", 13));
-    assertEquals(BillingPeriods.validate("month", 13).orElseThrow(), e.getMessage());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Recurrence.of("month", 37));
+    assertEquals(BillingPeriods.validate("month", 37).orElseThrow(), e.getMessage());
   }
 
   @Test

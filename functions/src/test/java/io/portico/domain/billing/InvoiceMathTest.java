@@ -10,11 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InvoiceMathTest {
-  private static final Recurring MONTHLY = Recurring.of("month", 1);
+  private static final Recurrence MONTHLY = Recurrence.of("month", 1);
   private static final Period MAY = new Period(Instant.parse("2024-05-01T00:00:00Z"), Instant.parse("2024-06-01T00:00:00Z"));
 
   private static LineItem line(long amount, String currency) {
-    return LineItem.forPeriod(Price.of(amount, currency, MONTHLY), 1, MAY);
+    return LineItem.forPeriod(UnitPrice.of(amount, currency, MONTHLY), 1, MAY);
   }
 
   @Test

@@ -15,8 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProrationTest {
-  private static final Recurring MONTHLY = Recurring.of("month", 1);
-  private static final Recurring YEARLY = Recurring.of("year", 1);
+  private static final Recurrence MONTHLY = Recurrence.of("month", 1);
+  private static final Recurrence YEARLY = Recurrence.of("year", 1);
   /** April 2024: a 30-day period, 30 × 86,400 = 2,592,000 seconds. */
   private static final Period APRIL = new Period(utc("2024-04-01T00:00:00Z"), utc("2024-05-01T00:00:00Z"));
   /** 15 days used, 15 days (1,296,000 s) left: fraction 1/2. */
@@ -28,8 +28,8 @@ class ProrationTest {
     return Instant.parse(iso);
   }
 
-  private static Item item(long unitAmount, String currency, Recurring recurring, long quantity) {
-    return new Item(Price.of(unitAmount, currency, recurring), quantity);
+  private static Item item(long unitAmount, String currency, Recurrence recurring, long quantity) {
+    return new Item(UnitPrice.of(unitAmount, currency, recurring), quantity);
   }
 
   @Test
@@ -186,17 +186,17 @@ class ProrationTest {
   void decimalUnitAmountsRoundOnceAtTheLine() {
     // unit_amount_decimal 0.4 cents per seat, 5 seats: 0.4 × 5 = 2.0 -> 2 cents.
     // (Rounding per seat first would give 0 × 5 = 0.)
-    Price price = Price.ofDecimal("0.4", "usd", MONTHLY);
+    UnitPrice price = UnitPrice.ofDecimal("0.4", "usd", MONTHLY);
     assertEquals(2, LineItem.forPeriod(price, 5, APRIL).amount());
     // Twelve decimal places: 0.000000000001 × 500,000,000,000 seats = 0.5 -> 1 (half-up).
-    Price tiny = Price.ofDecimal("0.000000000001", "usd", MONTHLY);
+    UnitPrice tiny = UnitPrice.ofDecimal("0.000000000001", "usd", MONTHLY);
     assertEquals(1, LineItem.forPeriod(tiny, 500_000_000_000L, APRIL).amount());
     // Proration with a decimal price: 12.5 × 3 seats × 20/30 = 25 exactly.
-    Result r = Proration.change(new Item(Price.ofDecimal("12.5", "usd", MONTHLY), 3), item(0, "usd", MONTHLY, 3),
+    Result r = Proration.change(new Item(UnitPrice.ofDecimal("12.5", "usd", MONTHLY), 3), item(0, "usd", MONTHLY, 3),
         APRIL, APRIL_11, ProrationBehavior.CREATE_PRORATIONS);
     assertEquals(List.of(-25L), r.lines().stream().map(LineItem::amount).toList()); // the free new price's 0 charge is left out
 
-    assertThrows(IllegalArgumentException.class, () -> Price.ofDecimal("0.0000000000001", "usd", MONTHLY));
+    assertThrows(IllegalArgumentException.class, () -> UnitPrice.ofDecimal("0.0000000000001", "usd", MONTHLY));
   }
 
   @Test

@@ -6,10 +6,10 @@ import java.math.BigDecimal;
  * What one unit costs per period: Stripe's {@code unit_amount} / {@code unit_amount_decimal}
  * (minor units, at most 12 decimal places, never rounded on its own), its currency and its recurrence.
  */
-public record Price(BigDecimal unitAmount, String currency, Recurring recurring) {
+public record UnitPrice(BigDecimal unitAmount, String currency, Recurrence recurring) {
   public static final int MAX_DECIMAL_PLACES = 12;
 
-  public Price {
+  public UnitPrice {
     if (unitAmount == null || currency == null || recurring == null) {
       throw new IllegalArgumentException("A price needs a unit amount, a currency and a recurrence.");
     }
@@ -21,13 +21,13 @@ public record Price(BigDecimal unitAmount, String currency, Recurring recurring)
     currency = Currencies.normalize(currency);
   }
 
-  /** A whole unit amount, e.g. {@code Price.of(1000, "usd", Recurring.of("month", 1))} for $10.00 a month. */
-  public static Price of(long unitAmount, String currency, Recurring recurring) {
-    return new Price(BigDecimal.valueOf(unitAmount), currency, recurring);
+  /** A whole unit amount, e.g. {@code UnitPrice.of(1000, "usd", Recurrence.of("month", 1))} for $10.00 a month. */
+  public static UnitPrice of(long unitAmount, String currency, Recurrence recurring) {
+    return new UnitPrice(BigDecimal.valueOf(unitAmount), currency, recurring);
   }
 
   /** A unit amount with decimals of the minor unit, e.g. "0.5" for half a cent. */
-  public static Price ofDecimal(String unitAmountDecimal, String currency, Recurring recurring) {
-    return new Price(new BigDecimal(unitAmountDecimal), currency, recurring);
+  public static UnitPrice ofDecimal(String unitAmountDecimal, String currency, Recurrence recurring) {
+    return new UnitPrice(new BigDecimal(unitAmountDecimal), currency, recurring);
   }
 }
