@@ -68,4 +68,19 @@ public final class PortalConfigurationRules {
     String headline = c.businessProfile().headline();
     if (headline != null && headline.length() > MAX_HEADLINE) throw ApiError.tooLong("business_profile[headline]", MAX_HEADLINE);
   }
+
+  /**
+   * The seed's rule: a product offers customers at most one price per (recurring interval,
+   * currency), so a switch is never ambiguous. {@code intervalAndCurrency} holds each price's pair.
+   */
+  public static void requireOnePricePerIntervalAndCurrency(String productParam, List<String> priceIds, List<String> intervalAndCurrency) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < priceIds.size(); i++) {
+      if (!seen.add(intervalAndCurrency.get(i))) {
+        throw ApiError.invalid("parameter_invalid", productParam + "[prices][" + i + "]",
+            "A product can offer only one price per billing interval and currency; " + priceIds.get(i) + " is a second price billed "
+                + intervalAndCurrency.get(i) + ".");
+      }
+    }
+  }
 }

@@ -7,12 +7,17 @@ import io.portico.domain.Account;
 import io.portico.domain.Ids;
 import io.portico.domain.PortalConfiguration;
 import io.portico.domain.PortalConfigurationRules;
+import io.portico.domain.Price;
+import io.portico.domain.Product;
 import io.portico.error.ApiError;
 import io.portico.store.ConfigurationRepository;
 import io.portico.store.ListPage;
+import io.portico.store.PriceRepository;
+import io.portico.store.ProductRepository;
 import io.portico.store.Versioned;
 import io.portico.wire.Params;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -23,9 +28,13 @@ public class ConfigurationService {
   /** Only {@code application} is expandable on a configuration (always null here: no Connect applications). */
   private static final List<String> EXPANDABLE = List.of("application");
   private final ConfigurationRepository configurations;
+  private final ProductRepository products;
+  private final PriceRepository prices;
 
-  public ConfigurationService(ConfigurationRepository configurations) {
+  public ConfigurationService(ConfigurationRepository configurations, ProductRepository products, PriceRepository prices) {
     this.configurations = configurations;
+    this.products = products;
+    this.prices = prices;
   }
 
   public ApiResponse create(ApiRequest req) {
@@ -43,6 +52,7 @@ public class ConfigurationService {
     PortalConfiguration created = ConfigurationParams.apply(blank, p, true, ctx.baseUrl(), now);
     p.rejectUnknown();
     PortalConfigurationRules.validate(created);
+    requireCatalog(ctx, created);
     configurations.insert(ctx.scope(), created, ctx.now().toEpochMilli(), ctx.event("billing_portal.configuration.created", created, null));
     return ApiResponse.ok(created);
   }
@@ -61,6 +71,10 @@ public class ConfigurationService {
       PortalConfiguration updated = ConfigurationParams.apply(current.value(), req.params(), false, ctx.baseUrl(), ctx.now().getEpochSecond());
       req.params().rejectUnknown();
       PortalConfigurationRules.validate(updated);
+      // Only a new product list is checked against the catalogue: archiving a price later must not block other edits.
+      if (!updated.features().subscriptionUpdate().products().equals(current.value().features().subscriptionUpdate().products())) {
+        requireCatalog(ctx, updated);
+      }
       if (sameIgnoringUpdated(updated, current.value())) return ApiResponse.ok(current.value());
       configurations.replace(ctx.scope(), current, updated, ctx.event("billing_portal.configuration.updated", updated, current.value()));
       return ApiResponse.ok(updated);
@@ -76,6 +90,37 @@ public class ConfigurationService {
     p.rejectUnknown();
     ListPage<PortalConfiguration> result = configurations.list(req.context().scope(), active, isDefault, page);
     return ApiResponse.ok(new ListObject(result.data(), result.hasMore(), "/v1/billing_portal/configurations"));
+  }
+
+  /**
+   * Every product offered for plan switching exists, and each of its listed prices is a recurring
+   * price of that product, one per (interval, currency).
+   */
+  private void requireCatalog(RequestContext ctx, PortalConfiguration c) {
+    List<PortalConfiguration.Product> offered = c.features().subscriptionUpdate().products();
+    for (int i = 0; i < offered.size(); i++) {
+      PortalConfiguration.Product item = offered.get(i);
+      String at = "features[subscription_update][products][" + i + "]";
+      Versioned<Product> product = products.find(ctx.scope(), item.product());
+      if (product == null || product.deleted()) throw ApiError.noSuch("product", item.product(), at + "[product]").asBadRequest();
+      List<String> pairs = new ArrayList<>();
+      for (int j = 0; j < item.prices().size(); j++) {
+        String priceId = item.prices().get(j);
+        Versioned<Price> price = prices.find(ctx.scope(), priceId);
+        String priceParam = at + "[prices][" + j + "]";
+        if (price == null) throw ApiError.noSuch("price", priceId, priceParam).asBadRequest();
+        if (!price.value().productId().equals(item.product())) {
+          throw ApiError.invalid("parameter_invalid", priceParam, "Price " + priceId + " belongs to product " + price.value().productId()
+              + ", not " + item.product() + ".");
+        }
+        if (price.value().recurring() == null) {
+          throw ApiError.invalid("parameter_invalid", priceParam, "Price " + priceId + " is a one-time price; customers can only switch"
+              + " between recurring prices.");
+        }
+        pairs.add(price.value().intervalAndCurrency());
+      }
+      PortalConfigurationRules.requireOnePricePerIntervalAndCurrency(at, item.prices(), pairs);
+    }
   }
 
   /**

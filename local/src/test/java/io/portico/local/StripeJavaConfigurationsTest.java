@@ -36,7 +36,33 @@ import org.junit.jupiter.api.Test;
 class StripeJavaConfigurationsTest {
 
   /** Every parameter Stripe's create endpoint takes, each set to a non-default value. */
-  static ConfigurationCreateParams everyFeature() {
+  /** Real products and prices for plan switching: configurations may only offer what exists. */
+  record Catalog(String basic, String basicMonth, String basicYear, String pro, String proMonth, String enterprise, String enterpriseYear) {
+    static Catalog create(StripeClient stripe) {
+      try {
+        String basic = product(stripe, "Basic");
+        String pro = product(stripe, "Pro");
+        String enterprise = product(stripe, "Enterprise");
+        return new Catalog(basic, price(stripe, basic, "month"), price(stripe, basic, "year"), pro, price(stripe, pro, "month"), enterprise,
+            price(stripe, enterprise, "year"));
+      } catch (StripeException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private static String product(StripeClient stripe, String name) throws StripeException {
+      return stripe.v1().products().create(com.stripe.param.ProductCreateParams.builder().setName(name).build()).getId();
+    }
+
+    private static String price(StripeClient stripe, String product, String interval) throws StripeException {
+      return stripe.v1().prices().create(com.stripe.param.PriceCreateParams.builder().setProduct(product).setCurrency("usd")
+          .setUnitAmount(1000L).setRecurring(com.stripe.param.PriceCreateParams.Recurring.builder()
+              .setInterval(com.stripe.param.PriceCreateParams.Recurring.Interval.valueOf(interval.toUpperCase())).build())
+          .build()).getId();
+    }
+  }
+
+  static ConfigurationCreateParams everyFeature(Catalog catalog) {
     Features.SubscriptionUpdate.Product.AdjustableQuantity quantity1to10 = Features.SubscriptionUpdate.Product.AdjustableQuantity.builder()
         .setEnabled(true).setMinimum(1L).setMaximum(10L).build();
     return ConfigurationCreateParams.builder()
@@ -68,11 +94,11 @@ class StripeJavaConfigurationsTest {
                 .addDefaultAllowedUpdate(DefaultAllowedUpdate.PRICE).addDefaultAllowedUpdate(DefaultAllowedUpdate.QUANTITY)
                 .addDefaultAllowedUpdate(DefaultAllowedUpdate.PROMOTION_CODE)
                 .addProduct(Features.SubscriptionUpdate.Product.builder()
-                    .setProduct("prod_basic").addPrice("price_basic_month").addPrice("price_basic_year")
+                    .setProduct(catalog.basic()).addPrice(catalog.basicMonth()).addPrice(catalog.basicYear())
                     .setAdjustableQuantity(quantity1to10)
                     .build())
                 .addProduct(Features.SubscriptionUpdate.Product.builder()
-                    .setProduct("prod_pro").addPrice("price_pro_month")
+                    .setProduct(catalog.pro()).addPrice(catalog.proMonth())
                     .build())
                 .setProrationBehavior(Features.SubscriptionUpdate.ProrationBehavior.ALWAYS_INVOICE)
                 .setScheduleAtPeriodEnd(Features.SubscriptionUpdate.ScheduleAtPeriodEnd.builder()
@@ -90,13 +116,13 @@ class StripeJavaConfigurationsTest {
         .build();
   }
 
-  /** Asserts a configuration is exactly what {@link #everyFeature()} asked for. */
-  static void assertEveryFeature(Configuration c) {
-    assertEveryFeature(c, c.getRawJsonObject());
+  /** Asserts a configuration is exactly what {@link #everyFeature} asked for. */
+  static void assertEveryFeature(Configuration c, Catalog catalog) {
+    assertEveryFeature(c, c.getRawJsonObject(), catalog);
   }
 
   /** {@code raw}: the object as sent (stripe-java keeps raw JSON only for a response's top-level object). */
-  static void assertEveryFeature(Configuration c, JsonObject raw) {
+  static void assertEveryFeature(Configuration c, JsonObject raw, Catalog catalog) {
     assertTrue(c.getId().startsWith("bpc_"), c.getId());
     assertEquals("billing_portal.configuration", c.getObject());
     assertEquals(true, c.getActive());
@@ -136,14 +162,14 @@ class StripeJavaConfigurationsTest {
         update.getScheduleAtPeriodEnd().getConditions().stream().map(x -> x.getType()).toList());
     assertEquals(2, update.getProducts().size());
     Product basic = update.getProducts().get(0);
-    assertEquals("prod_basic", basic.getProduct());
-    assertEquals(List.of("price_basic_month", "price_basic_year"), basic.getPrices());
+    assertEquals(catalog.basic(), basic.getProduct());
+    assertEquals(List.of(catalog.basicMonth(), catalog.basicYear()), basic.getPrices());
     assertEquals(true, basic.getAdjustableQuantity().getEnabled());
     assertEquals(1L, basic.getAdjustableQuantity().getMinimum());
     assertEquals(10L, basic.getAdjustableQuantity().getMaximum());
     Product pro = update.getProducts().get(1);
-    assertEquals("prod_pro", pro.getProduct());
-    assertEquals(List.of("price_pro_month"), pro.getPrices());
+    assertEquals(catalog.pro(), pro.getProduct());
+    assertEquals(List.of(catalog.proMonth()), pro.getPrices());
     // adjustable_quantity not sent: Stripe's defaults
     assertEquals(false, pro.getAdjustableQuantity().getEnabled());
     assertEquals(1L, pro.getAdjustableQuantity().getMinimum());
@@ -179,13 +205,14 @@ class StripeJavaConfigurationsTest {
     StripeClient stripe = TestStack.stripe(TestStack.newMerchant().testSecretKey());
     long now = TestStack.CLOCK.instant().getEpochSecond();
 
-    Configuration created = stripe.v1().billingPortal().configurations().create(everyFeature());
-    assertEveryFeature(created);
+    Catalog catalog = Catalog.create(stripe);
+    Configuration created = stripe.v1().billingPortal().configurations().create(everyFeature(catalog));
+    assertEveryFeature(created, catalog);
     assertEquals(now, created.getCreated());
     assertEquals(now, created.getUpdated());
 
     Configuration retrieved = stripe.v1().billingPortal().configurations().retrieve(created.getId());
-    assertEveryFeature(retrieved);
+    assertEveryFeature(retrieved, catalog);
     assertEquals(created.getLoginPage().getUrl(), retrieved.getLoginPage().getUrl());
     assertEquals(created.getCreated(), retrieved.getCreated());
 
@@ -199,7 +226,7 @@ class StripeJavaConfigurationsTest {
     StripeCollection<Configuration> list = stripe.v1().billingPortal().configurations().list(
         ConfigurationListParams.builder().addExpand("data.application").build());
     assertEquals(1, list.getData().size());
-    assertEveryFeature(list.getData().get(0), list.getRawJsonObject().getAsJsonArray("data").get(0).getAsJsonObject());
+    assertEveryFeature(list.getData().get(0), list.getRawJsonObject().getAsJsonArray("data").get(0).getAsJsonObject(), catalog);
   }
 
   @Test
@@ -247,11 +274,12 @@ class StripeJavaConfigurationsTest {
   @Test
   void updateChangesWhatIsSentUnsetsEmptyStringsAndKeepsTheRest() throws StripeException {
     StripeClient stripe = TestStack.stripe(TestStack.newMerchant().testSecretKey());
-    Configuration created = stripe.v1().billingPortal().configurations().create(everyFeature());
+    Catalog catalog = Catalog.create(stripe);
+    Configuration created = stripe.v1().billingPortal().configurations().create(everyFeature(catalog));
     TestStack.CLOCK.advance(Duration.ofSeconds(1));
 
     ConfigurationUpdateParams.Features.SubscriptionUpdate.Product enterprise = ConfigurationUpdateParams.Features.SubscriptionUpdate.Product
-        .builder().setProduct("prod_enterprise").addPrice("price_enterprise_year").build();
+        .builder().setProduct(catalog.enterprise()).addPrice(catalog.enterpriseYear()).build();
     Configuration updated = stripe.v1().billingPortal().configurations().update(created.getId(), ConfigurationUpdateParams.builder()
         .setName(EmptyParam.EMPTY)
         .putMetadata("team", "")
@@ -295,8 +323,8 @@ class StripeJavaConfigurationsTest {
     assertEquals(true, f.getSubscriptionUpdate().getEnabled());
     assertEquals(List.of("price"), f.getSubscriptionUpdate().getDefaultAllowedUpdates());
     assertEquals(1, f.getSubscriptionUpdate().getProducts().size());
-    assertEquals("prod_enterprise", f.getSubscriptionUpdate().getProducts().get(0).getProduct());
-    assertEquals(List.of("price_enterprise_year"), f.getSubscriptionUpdate().getProducts().get(0).getPrices());
+    assertEquals(catalog.enterprise(), f.getSubscriptionUpdate().getProducts().get(0).getProduct());
+    assertEquals(List.of(catalog.enterpriseYear()), f.getSubscriptionUpdate().getProducts().get(0).getPrices());
     assertEquals(List.of(), f.getSubscriptionUpdate().getScheduleAtPeriodEnd().getConditions());
     assertEquals("always_invoice", f.getSubscriptionUpdate().getProrationBehavior());
     assertEquals("continue_trial", f.getSubscriptionUpdate().getTrialUpdateBehavior());
@@ -388,7 +416,7 @@ class StripeJavaConfigurationsTest {
   void loginPageUrlStaysWhileEnabledAndAReEnabledPageGetsANewOne() throws StripeException {
     StripeClient stripe = TestStack.stripe(TestStack.newMerchant().testSecretKey());
     var configurations = stripe.v1().billingPortal().configurations();
-    Configuration created = configurations.create(everyFeature());
+    Configuration created = configurations.create(everyFeature(Catalog.create(stripe)));
     String url = created.getLoginPage().getUrl();
     assertNotNull(url);
 

@@ -30,6 +30,7 @@ class StripeJavaSessionsTest {
   private StripeClient stripe;
   private String customer;
   private Configuration everything; // every feature on, so every flow is allowed
+  private StripeJavaConfigurationsTest.Catalog catalog;
 
   @BeforeEach
   void merchantWithCustomerAndConfiguration() throws StripeException {
@@ -37,7 +38,8 @@ class StripeJavaSessionsTest {
     stripe = TestStack.stripe(merchant.testSecretKey());
     customer = stripe.v1().customers().create(CustomerCreateParams.builder().setName("Grace Hopper").setEmail("grace@example.com").build())
         .getId();
-    everything = stripe.v1().billingPortal().configurations().create(StripeJavaConfigurationsTest.everyFeature());
+    catalog = StripeJavaConfigurationsTest.Catalog.create(stripe);
+    everything = stripe.v1().billingPortal().configurations().create(StripeJavaConfigurationsTest.everyFeature(catalog));
   }
 
   private SessionCreateParams.Builder session() {
@@ -209,7 +211,7 @@ class StripeJavaSessionsTest {
     assertEquals(everything.getId(), s.getConfiguration());
     Configuration expanded = s.getConfigurationObject();
     assertNotNull(expanded);
-    StripeJavaConfigurationsTest.assertEveryFeature(expanded, s.getRawJsonObject().getAsJsonObject("configuration"));
+    StripeJavaConfigurationsTest.assertEveryFeature(expanded, s.getRawJsonObject().getAsJsonObject("configuration"), catalog);
     assertEquals(everything.getLoginPage().getUrl(), expanded.getLoginPage().getUrl());
     assertEquals(everything.getCreated(), expanded.getCreated());
     assertNull(s.getFlow());
