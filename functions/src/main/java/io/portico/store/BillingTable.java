@@ -10,6 +10,7 @@ import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -52,6 +53,11 @@ public class BillingTable {
   /** A new, empty unit of work on this table (and the sessions table). */
   public Changes changes() {
     return new Changes(this);
+  }
+
+  /** A secondary index, for repositories with queries of their own. */
+  DynamoDbIndex<EnhancedDocument> index(String name) {
+    return table.index(name);
   }
 
   public EnhancedDocument get(String pk) {

@@ -26,6 +26,11 @@ public final class Changes {
     writes.add(w);
   }
 
+  /** Stages an event that is not the creation or replacement of one object (invoice.finalized, invoice.paid). */
+  public void event(io.portico.domain.Scope scope, io.portico.domain.Event event) {
+    writes.add(EventItems.insert(scope, event));
+  }
+
   void released(String markerPk) {
     releasedMarkers.add(markerPk);
   }

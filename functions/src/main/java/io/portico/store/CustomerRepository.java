@@ -13,6 +13,8 @@ public interface CustomerRepository {
   /** Replaces {@code previous} with {@code customer}; throws {@link ConcurrentUpdateException} if it changed meanwhile. */
   void replace(Scope scope, Versioned<Customer> previous, Customer customer, Event event);
 
+  void stageReplace(Changes changes, Scope scope, Versioned<Customer> previous, Customer customer, Event event);
+
   /** Keeps a tombstone so retrieval answers {@code deleted: true}; the customer leaves every list. */
   void markDeleted(Scope scope, Versioned<Customer> previous, Event event);
 

@@ -13,6 +13,7 @@ package io.portico.store;
  *   <li>{@code pk = acct_…} — a merchant account; {@code pk = apikey#<sha256 of the secret>} — one secret key.</li>
  *   <li>{@code pk = default_configuration#<scope>} — a marker that makes "one default configuration
  *       per account and mode" a conditional write.</li>
+ *   <li>{@code pk = invoice_pdf#<token>} — which invoice a PDF link (with its random token) shows.</li>
  *   <li>{@code pk = price_lookup_key#<scope>#<lookup key>} — which price holds a lookup key (unique
  *       per account and mode), claimed in the same transaction as the price.</li>
  * </ul>
@@ -25,7 +26,8 @@ package io.portico.store;
  * Deleted objects drop their {@code list_pk} and leave the list.
  *
  * <p>GSI {@value #BY_LOOKUP}: {@code lookup_pk = <scope>#<kind>#<filter>#<value>}, same {@code list_sk} —
- * list filters that must not read the whole list (customers by {@code email}, prices by {@code product}).
+ * list filters that must not read the whole list (customers by {@code email}, prices by {@code product}; subscriptions and invoices by {@code customer};
+ * pending invoice items by subscription, {@code <scope>#invoiceitem#pending#<subscription>}).
  *
  * <h2>Sessions table ({@code portico.tables.sessions}, TTL on {@code ttl})</h2>
  * <ul>
@@ -75,6 +77,10 @@ public final class TableLayout {
 
   public static String priceLookupKeyPk(String scopeKey, String lookupKey) {
     return "price_lookup_key#" + scopeKey + "#" + lookupKey;
+  }
+
+  public static String invoicePdfPk(String token) {
+    return "invoice_pdf#" + token;
   }
 
   public static String sessionPk(String tokenHash) {

@@ -43,6 +43,8 @@ class TemplateAndEventsTest {
       Map.entry("CustomersFunction.create.json", 200),
       Map.entry("ProductsFunction.create.json", 200),
       Map.entry("PricesFunction.create.json", 200),
+      Map.entry("SubscriptionsFunction.list.json", 200),
+      Map.entry("InvoicesFunction.list.json", 200),
       Map.entry("CustomersFunction.list.json", 200),
       Map.entry("CustomersFunction.retrieve.json", 200),
       Map.entry("ConfigurationsFunction.create.json", 200),

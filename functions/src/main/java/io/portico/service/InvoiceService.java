@@ -1,0 +1,223 @@
+package io.portico.service;
+
+import io.portico.api.ApiRequest;
+import io.portico.api.ApiResponse;
+import io.portico.api.ListObject;
+import io.portico.domain.Customer;
+import io.portico.domain.Invoice;
+import io.portico.domain.Price;
+import io.portico.domain.Subscription;
+import io.portico.domain.SubscriptionItem;
+import io.portico.domain.billing.BillingPeriods;
+import io.portico.domain.billing.LineItem;
+import io.portico.domain.billing.Period;
+import io.portico.error.ApiError;
+import io.portico.store.Changes;
+import io.portico.store.CustomerRepository;
+import io.portico.store.InvoiceRepository;
+import io.portico.store.ListPage;
+import io.portico.store.ListRequest;
+import io.portico.store.ProductRepository;
+import io.portico.store.SubscriptionRepository;
+import io.portico.store.Transactions;
+import io.portico.store.Versioned;
+import io.portico.wire.Params;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code /v1/invoices}: list and read invoices, pay, finalize or void them, and preview the
+ * invoice a subscription change would produce ({@code create_preview}).
+ */
+@Singleton
+public class InvoiceService {
+  /** Subscription statuses a paid latest invoice brings back to active. */
+  private static final List<String> AWAITING_PAYMENT = List.of("incomplete", "past_due", "unpaid");
+
+  private final InvoiceRepository invoices;
+  private final SubscriptionRepository subscriptions;
+  private final SubscriptionService subscriptionService;
+  private final CustomerRepository customers;
+  private final ProductRepository products;
+  private final Invoicing invoicing;
+  private final Transactions transactions;
+
+  public InvoiceService(InvoiceRepository invoices, SubscriptionRepository subscriptions, SubscriptionService subscriptionService,
+      CustomerRepository customers, ProductRepository products, Invoicing invoicing, Transactions transactions) {
+    this.invoices = invoices;
+    this.subscriptions = subscriptions;
+    this.subscriptionService = subscriptionService;
+    this.customers = customers;
+    this.products = products;
+    this.invoicing = invoicing;
+    this.transactions = transactions;
+  }
+
+  public ApiResponse retrieve(ApiRequest req, String id) {
+    Expansion.none(req);
+    req.params().rejectUnknown();
+    return ApiResponse.ok(find(req.context(), id).value());
+  }
+
+  public ApiResponse list(ApiRequest req) {
+    Params p = req.params();
+    Expansion.none(req);
+    String customer = p.nonEmptyString("customer", 5000);
+    String subscription = p.nonEmptyString("subscription", 5000);
+    String status = p.oneOf("status", Invoice.STATUSES);
+    String collection = p.oneOf("collection_method", Subscription.COLLECTION_METHODS);
+    ListRequest page = req.listRequest();
+    p.rejectUnknown();
+    ListPage<Invoice> result = invoices.list(req.context().scope(), customer, subscription, status, page);
+    List<Invoice> data = collection == null ? result.data()
+        : result.data().stream().filter(i -> collection.equals(i.collectionMethod())).toList();
+    return ApiResponse.ok(new ListObject(data, result.hasMore(), "/v1/invoices"));
+  }
+
+  /** Draft → open (or paid when nothing is due). Subscription invoices are finalized as they are created. */
+  public ApiResponse finalizeInvoice(ApiRequest req, String id) {
+    RequestContext ctx = req.context();
+    Expansion.none(req);
+    req.params().bool("auto_advance");
+    req.params().rejectUnknown();
+    return ApiResponse.ok(Checks.retryingConflicts(() -> {
+      Versioned<Invoice> current = find(ctx, id);
+      Invoice i = current.value();
+      if (!i.status().equals("draft")) {
+        throw ApiError.invalid("invoice_not_editable", null, "This invoice is already finalized (status " + i.status() + ").");
+      }
+      Invoice finalized = InvoiceStates.finalized(i, ctx.now().getEpochSecond());
+      Changes changes = transactions.begin();
+      invoices.stageReplace(changes, ctx.scope(), current, finalized, ctx.event("invoice.finalized", finalized, i));
+      if (finalized.status().equals("paid")) changes.event(ctx.scope(), ctx.event("invoice.paid", finalized, null));
+      changes.commit();
+      return finalized;
+    }));
+  }
+
+  /** Open → void: the invoice stays for the record but can no longer be paid. */
+  public ApiResponse voidInvoice(ApiRequest req, String id) {
+    RequestContext ctx = req.context();
+    Expansion.none(req);
+    req.params().rejectUnknown();
+    return ApiResponse.ok(Checks.retryingConflicts(() -> {
+      Versioned<Invoice> current = find(ctx, id);
+      Invoice i = current.value();
+      if (!i.status().equals("open")) {
+        throw ApiError.invalid("invoice_not_open", null, "Only open invoices can be voided; this one is " + i.status() + ".");
+      }
+      Invoice voided = InvoiceStates.voided(i, ctx.now().getEpochSecond());
+      Changes changes = transactions.begin();
+      invoices.stageReplace(changes, ctx.scope(), current, voided, ctx.event("invoice.voided", voided, i));
+      changes.commit();
+      return voided;
+    }));
+  }
+
+  /**
+   * Pays an open invoice: {@code paid_out_of_band} records money received elsewhere. A paid latest
+   * invoice brings its subscription back to active. The invoice's version check means two payments
+   * racing for one invoice settle it once.
+   */
+  public ApiResponse pay(ApiRequest req, String id) {
+    RequestContext ctx = req.context();
+    Expansion.none(req);
+    Params p = req.params();
+    boolean outOfBand = Boolean.TRUE.equals(p.bool("paid_out_of_band"));
+    String paymentMethod = Checks.id("payment_method", p.nonEmptyString("payment_method", 5000), "pm");
+    p.rejectUnknown();
+    return ApiResponse.ok(Checks.retryingConflicts(() -> {
+      Versioned<Invoice> current = find(ctx, id);
+      Invoice i = current.value();
+      switch (i.status()) {
+        case "paid" -> throw ApiError.invalid("invoice_already_paid", null, "Invoice " + id + " is already paid.");
+        case "void" -> throw ApiError.invalid("invoice_not_open", null, "Invoice " + id + " is void and cannot be paid.");
+        case "draft" -> throw ApiError.invalid("invoice_not_open", null, "Invoice " + id + " is a draft; finalize it first.");
+        default -> { }
+      }
+      if (!outOfBand && i.amountRemaining() > 0) {
+        throw new ApiError(402, ApiError.CARD, "payment_method_required", "payment_method",
+            "No payment method can be charged for this invoice" + (paymentMethod == null ? "" : " (" + paymentMethod + ")")
+                + "; pass paid_out_of_band=true if it was paid elsewhere.");
+      }
+      Invoice paid = InvoiceStates.paid(i, ctx.now().getEpochSecond(), outOfBand);
+      Changes changes = transactions.begin();
+      invoices.stageReplace(changes, ctx.scope(), current, paid, ctx.event("invoice.paid", paid, i));
+      reactivate(changes, ctx, paid);
+      changes.commit();
+      return paid;
+    }));
+  }
+
+  /** A paid latest invoice of an incomplete, past-due or unpaid subscription makes it active again. */
+  private void reactivate(Changes changes, RequestContext ctx, Invoice paid) {
+    if (paid.subscriptionId() == null) return;
+    Versioned<Subscription> sub = subscriptions.find(ctx.scope(), paid.subscriptionId());
+    if (sub == null || !paid.id().equals(sub.value().latestInvoice()) || !AWAITING_PAYMENT.contains(sub.value().status())) return;
+    Subscription active = SubscriptionService.withStatus(sub.value(), "active", paid.id());
+    subscriptions.stageReplace(changes, ctx.scope(), sub, active, ctx.event("customer.subscription.updated", active, sub.value()));
+  }
+
+  /**
+   * {@code POST /v1/invoices/create_preview}: what the customer would be billed. With a
+   * subscription change in {@code subscription_details} (items, proration_behavior,
+   * proration_date), the invoice it causes now ({@code always_invoice}, interval changes) or,
+   * when its prorations wait, the next renewal invoice including them. Nothing is written.
+   */
+  public ApiResponse createPreview(ApiRequest req) {
+    RequestContext ctx = req.context();
+    Expansion.none(req);
+    Params p = req.params();
+    String customerId = p.nonEmptyString("customer", 5000);
+    String subscriptionId = p.nonEmptyString("subscription", 5000);
+    Params details = p.object("subscription_details");
+    if (subscriptionId == null) {
+      throw ApiError.invalid("parameter_missing", "subscription", "Previews are for a subscription: pass subscription (and its changes in subscription_details).");
+    }
+    Versioned<Subscription> current = subscriptionService.find(ctx, subscriptionId, "subscription");
+    if (current.value().status().equals("canceled")) {
+      throw ApiError.invalid("subscription_ended", "subscription", "Subscription " + subscriptionId + " has ended: it will not invoice again.");
+    }
+    if (customerId != null && !customerId.equals(current.value().customerId())) {
+      throw ApiError.invalid("parameter_invalid", "customer", "Subscription " + subscriptionId + " belongs to another customer.");
+    }
+    SubscriptionService.PlannedChange plan = subscriptionService.plan(ctx, details == null ? Params.empty() : details, current);
+    p.rejectUnknown();
+    Versioned<Customer> customer = customers.find(ctx.scope(), current.value().customerId());
+    Subscription next = plan.next();
+    if (plan.invoiceNow()) {
+      return ApiResponse.ok(invoicing.preview(ctx, customer, next, "subscription_update", plan.charges(), plan.period(), List.of()));
+    }
+    // The next renewal: the waiting prorations plus a full period of every item at its (new) price.
+    List<Invoicing.Charge> charges = new ArrayList<>(plan.charges());
+    SubscriptionItem first = next.items().data().get(0);
+    Instant start = Instant.ofEpochSecond(first.currentPeriodEnd());
+    Period renewal = new Period(start, BillingPeriods.periodEnd(Instant.ofEpochSecond(next.billingCycleAnchor()),
+        SubscriptionItems.recurrence(first.price()), periodsSinceAnchor(next, first) + 1));
+    for (SubscriptionItem item : next.items().data()) {
+      Price price = item.price();
+      var product = products.find(ctx.scope(), price.productId());
+      charges.add(Invoicing.Charge.of(LineItem.forPeriod(SubscriptionItems.unitPrice(price), item.quantity(), renewal),
+          SubscriptionItems.periodDescription(product == null ? null : product.value(), price, item.quantity()), price.id(), price.productId(),
+          item.id()));
+    }
+    return ApiResponse.ok(invoicing.preview(ctx, customer, next, "subscription_cycle", charges, renewal, List.of()));
+  }
+
+  /** How many whole periods lie between the anchor and the end of the current one. */
+  private static long periodsSinceAnchor(Subscription s, SubscriptionItem item) {
+    Instant anchor = Instant.ofEpochSecond(s.billingCycleAnchor());
+    Instant end = Instant.ofEpochSecond(item.currentPeriodEnd());
+    long n = 0;
+    while (BillingPeriods.periodEnd(anchor, SubscriptionItems.recurrence(item.price()), n).isBefore(end)) n++;
+    return n;
+  }
+
+  private Versioned<Invoice> find(RequestContext ctx, String id) {
+    Versioned<Invoice> found = invoices.find(ctx.scope(), id);
+    if (found == null) throw ApiError.noSuch("invoice", id, "id");
+    return found;
+  }
+}

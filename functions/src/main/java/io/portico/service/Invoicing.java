@@ -1,0 +1,162 @@
+package io.portico.service;
+
+import io.portico.domain.Customer;
+import io.portico.domain.Ids;
+import io.portico.domain.Invoice;
+import io.portico.domain.InvoiceItem;
+import io.portico.domain.InvoiceLine;
+import io.portico.domain.Subscription;
+import io.portico.domain.billing.Coupon;
+import io.portico.domain.billing.InvoiceMath;
+import io.portico.domain.billing.LineItem;
+import io.portico.domain.billing.Period;
+import io.portico.store.Changes;
+import io.portico.store.CustomerRepository;
+import io.portico.store.InvoiceItemRepository;
+import io.portico.store.InvoiceRepository;
+import io.portico.store.Versioned;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns what a subscription owes into a finalized invoice, staged into the caller's unit of work:
+ * the new charges plus the subscription's pending invoice items, discounts, the customer's balance,
+ * a number from the customer's sequence, and a PDF link. Collecting the money is the caller's next step.
+ */
+@Singleton
+public class Invoicing {
+  private final CustomerRepository customers;
+  private final InvoiceRepository invoices;
+  private final InvoiceItemRepository invoiceItems;
+
+  public Invoicing(CustomerRepository customers, InvoiceRepository invoices, InvoiceItemRepository invoiceItems) {
+    this.customers = customers;
+    this.invoices = invoices;
+    this.invoiceItems = invoiceItems;
+  }
+
+  /** One thing to bill: a period of a price, or a proration (negative for a credit). */
+  public record Charge(String description, long amount, long quantity, BigDecimal unitAmount, Period period, String price, String product,
+      boolean proration, String subscriptionItem) {
+
+    static Charge of(LineItem line, String description, String price, String product, String subscriptionItem) {
+      return new Charge(description, line.amount(), line.quantity(), line.unitAmount(), line.period(), price, product, line.proration(),
+          subscriptionItem);
+    }
+  }
+
+  /**
+   * Stages a finalized invoice for {@code subscription}: {@code charges} and, when
+   * {@code withPending}, every pending item of the subscription. The customer (read at
+   * {@code customer}'s version) gets its invoice sequence advanced and its balance applied.
+   */
+  public Invoice stageSubscriptionInvoice(Changes changes, RequestContext ctx, Versioned<Customer> customer, Subscription subscription,
+      String billingReason, List<Charge> charges, boolean withPending, Period period, List<Coupon> coupons) {
+    return compose(changes, ctx, customer, subscription, billingReason, charges, withPending, period, coupons, false);
+  }
+
+  /**
+   * The invoice {@link #stageSubscriptionInvoice} would create, computed the same way but written
+   * nowhere: a draft with an {@code upcoming_} id and no number (Stripe's create_preview).
+   */
+  public Invoice preview(RequestContext ctx, Versioned<Customer> customer, Subscription subscription, String billingReason,
+      List<Charge> charges, Period period, List<Coupon> coupons) {
+    return compose(null, ctx, customer, subscription, billingReason, charges, true, period, coupons, true);
+  }
+
+  private Invoice compose(Changes changes, RequestContext ctx, Versioned<Customer> customer, Subscription subscription, String billingReason,
+      List<Charge> charges, boolean withPending, Period period, List<Coupon> coupons, boolean preview) {
+    String invoiceId = preview ? "upcoming_" + Ids.newId("in") : Ids.newId("in");
+    long now = ctx.now().getEpochSecond();
+    List<InvoiceLine> lines = new ArrayList<>();
+    List<LineItem> math = new ArrayList<>();
+    for (Charge c : charges) {
+      lines.add(line(ctx, invoiceId, subscription, c, null));
+      math.add(mathLine(c, subscription.currency()));
+    }
+    if (withPending) {
+      for (Versioned<InvoiceItem> pending : invoiceItems.pending(ctx.scope(), subscription.id())) {
+        InvoiceItem item = pending.value();
+        Charge c = new Charge(item.description(), item.amount(), item.quantity(), new BigDecimal(item.pricing().unitAmountDecimal()),
+            new Period(Instant.ofEpochSecond(item.period().start()), Instant.ofEpochSecond(item.period().end())),
+            item.pricing().priceDetails().price(), item.pricing().priceDetails().product(), item.proration(),
+            item.parent().subscriptionDetails().subscriptionItem());
+        lines.add(line(ctx, invoiceId, subscription, c, item.id()));
+        math.add(mathLine(c, subscription.currency()));
+        if (!preview) {
+          InvoiceItem invoiced = item.onInvoice(invoiceId);
+          invoiceItems.stageReplace(changes, ctx.scope(), pending, invoiced, ctx.event("invoiceitem.updated", invoiced, item));
+        }
+      }
+    }
+    Customer c = customer.value();
+    InvoiceMath.Totals totals = InvoiceMath.totals(subscription.currency(), math, coupons, c.balance());
+    List<Invoice.DiscountAmount> discountAmounts = new ArrayList<>();
+    for (InvoiceMath.DiscountAmount d : totals.totalDiscountAmounts()) discountAmounts.add(new Invoice.DiscountAmount(d.amount(), null));
+    boolean sendInvoice = "send_invoice".equals(subscription.collectionMethod());
+    boolean settled = !preview && totals.amountDue() == 0;
+    String pdfToken = Ids.random(32);
+    Invoice invoice = new Invoice(invoiceId, c.address() == null ? null : c.address().country(), ctx.account().businessName(),
+        totals.amountDue(), 0, settled ? totals.amountDue() : 0, settled ? 0 : totals.amountDue(), 0, null, 0, false, true,
+        subscription.automaticTax(), null, billingReason, subscription.collectionMethod(), now, subscription.currency(), c.id(), c.address(),
+        c.email(), c.name(), c.phone(), c.shipping(), c.taxExempt(), List.of(), subscription.defaultPaymentMethod(), subscription.description(),
+        List.of(), sendInvoice ? now + 86_400L * (subscription.daysUntilDue() == null ? 30 : subscription.daysUntilDue()) : null, now,
+        totals.endingBalance(), c.invoiceSettings().footer(), null, preview ? null : ctx.baseUrl() + "/p/invoice_pdf/" + pdfToken,
+        new Subscription.Issuer("self"), null, new Invoice.Lines(lines, false, "/v1/invoices/" + invoiceId + "/lines"),
+        ctx.scope().livemode(), Map.of(), null, preview ? null : c.invoicePrefix() + "-" + String.format("%04d", c.nextInvoiceSequence()),
+        new Invoice.Parent(null, new Invoice.SubscriptionDetails(subscription.metadata(), subscription.id(), null), "subscription_details"),
+        period.end().getEpochSecond(), period.start().getEpochSecond(), 0, 0, c.balance(), preview ? "draft" : settled ? "paid" : "open",
+        new Invoice.StatusTransitions(preview ? null : now, null, settled ? now : null, null), totals.subtotal(), totals.subtotal(), subscription.testClock(),
+        totals.total(), discountAmounts, totals.total(), List.of(), List.of());
+    if (preview) return invoice;
+    // A customer's currency is fixed by its first invoice, as in Stripe.
+    Customer advanced = withSequenceAndBalance(c, c.nextInvoiceSequence() + 1, totals.endingBalance(),
+        c.currency() == null ? subscription.currency() : c.currency());
+    customers.stageReplace(changes, ctx.scope(), customer, advanced, ctx.event("customer.updated", advanced, c));
+    invoices.stageInsert(changes, ctx.scope(), invoice, ctx.now().toEpochMilli(), ctx.event("invoice.created", invoice, null));
+    invoices.stagePdfToken(changes, ctx.scope(), pdfToken, invoiceId);
+    return invoice;
+  }
+
+  /** Stages proration lines as pending items for the subscription's next invoice ({@code create_prorations}). */
+  public void stagePending(Changes changes, RequestContext ctx, Subscription subscription, List<Charge> charges) {
+    for (Charge c : charges) {
+      InvoiceItem item = new InvoiceItem(Ids.newId("ii"), c.amount(), subscription.currency(), subscription.customerId(),
+          ctx.now().getEpochSecond(), c.description(), true, List.of(), null, ctx.scope().livemode(), Map.of(),
+          new InvoiceItem.Parent(new InvoiceItem.SubscriptionDetails(subscription.id(), c.subscriptionItem()), "subscription_details"),
+          period(c), pricing(c), c.proration(), c.quantity(), subscription.testClock());
+      invoiceItems.stageInsert(changes, ctx.scope(), item, ctx.now().toEpochMilli(), ctx.event("invoiceitem.created", item, null));
+    }
+  }
+
+  private static InvoiceLine line(RequestContext ctx, String invoiceId, Subscription s, Charge c, String invoiceItem) {
+    return new InvoiceLine(Ids.newId("il"), c.amount(), s.currency(), c.description(), List.of(), true, List.of(), invoiceId,
+        ctx.scope().livemode(), Map.of(),
+        new InvoiceLine.Parent(null, new InvoiceLine.SubscriptionItemDetails(invoiceItem, c.proration(), null, s.id(), c.subscriptionItem()),
+            "subscription_item_details"),
+        period(c), List.of(), pricing(c), c.quantity(), s.id(), c.amount(), List.of());
+  }
+
+  private static InvoiceLine.Period period(Charge c) {
+    return new InvoiceLine.Period(c.period().end().getEpochSecond(), c.period().start().getEpochSecond());
+  }
+
+  private static InvoiceLine.Pricing pricing(Charge c) {
+    return new InvoiceLine.Pricing(new InvoiceLine.PriceDetails(c.price(), c.product()), "price_details", c.unitAmount().toPlainString());
+  }
+
+  private static LineItem mathLine(Charge c, String currency) {
+    LineItem.Kind kind = !c.proration() ? LineItem.Kind.PERIOD : c.amount() < 0 ? LineItem.Kind.UNUSED_TIME : LineItem.Kind.REMAINING_TIME;
+    return new LineItem(kind, c.amount(), currency, c.period(), c.quantity(), c.unitAmount());
+  }
+
+  static Customer withSequenceAndBalance(Customer c, long nextSequence, long balance, String currency) {
+    return new Customer(c.id(), c.address(), balance, c.created(), currency, c.defaultSource(), c.delinquent(), c.description(),
+        c.discount(), c.email(), c.invoicePrefix(), c.invoiceSettings(), c.livemode(), c.metadata(), c.name(), nextSequence, c.phone(),
+        c.preferredLocales(), c.shipping(), c.taxExempt(), c.testClock());
+  }
+}

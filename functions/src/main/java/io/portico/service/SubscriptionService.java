@@ -1,0 +1,622 @@
+package io.portico.service;
+
+import io.portico.api.ApiRequest;
+import io.portico.api.ApiResponse;
+import io.portico.api.ListObject;
+import io.portico.domain.Customer;
+import io.portico.domain.Ids;
+import io.portico.domain.Invoice;
+import io.portico.domain.Metadata;
+import io.portico.domain.Price;
+import io.portico.domain.Product;
+import io.portico.domain.Subscription;
+import io.portico.domain.SubscriptionItem;
+import io.portico.domain.billing.BillingPeriods;
+import io.portico.domain.billing.LineItem;
+import io.portico.domain.billing.Period;
+import io.portico.domain.billing.Proration;
+import io.portico.domain.billing.ProrationBehavior;
+import io.portico.error.ApiError;
+import io.portico.store.Changes;
+import io.portico.store.CustomerRepository;
+import io.portico.store.InvoiceRepository;
+import io.portico.store.ListPage;
+import io.portico.store.ListRequest;
+import io.portico.store.PriceRepository;
+import io.portico.store.ProductRepository;
+import io.portico.store.SubscriptionRepository;
+import io.portico.store.Transactions;
+import io.portico.store.Versioned;
+import io.portico.wire.Params;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code /v1/subscriptions}: start, change and cancel a customer's subscription, invoicing as
+ * Stripe does — the first period at creation, prorations for mid-period changes (pending for the
+ * next invoice, or invoiced at once with {@code always_invoice} or an interval change), a trial
+ * ended by a price or quantity change (the seed's rule).
+ */
+@Singleton
+public class SubscriptionService {
+  static final List<String> PAYMENT_BEHAVIORS = List.of("allow_incomplete", "default_incomplete", "error_if_incomplete", "pending_if_incomplete");
+  private static final List<String> EXPANDABLE = List.of("latest_invoice", "customer");
+  private static final int MAX_ITEMS = 20;
+
+  private final SubscriptionRepository subscriptions;
+  private final CustomerRepository customers;
+  private final PriceRepository prices;
+  private final ProductRepository products;
+  private final InvoiceRepository invoices;
+  private final Invoicing invoicing;
+  private final Transactions transactions;
+
+  public SubscriptionService(SubscriptionRepository subscriptions, CustomerRepository customers, PriceRepository prices,
+      ProductRepository products, InvoiceRepository invoices, Invoicing invoicing, Transactions transactions) {
+    this.subscriptions = subscriptions;
+    this.customers = customers;
+    this.prices = prices;
+    this.products = products;
+    this.invoices = invoices;
+    this.invoicing = invoicing;
+    this.transactions = transactions;
+  }
+
+  // ---- create --------------------------------------------------------------------------------
+
+  public ApiResponse create(ApiRequest req) {
+    RequestContext ctx = req.context();
+    Params p = req.params();
+    List<String> expand = Expansion.only(req, "", EXPANDABLE);
+    String customerId = p.requiredString("customer", 5000);
+    List<Params> itemParams = p.objectList("items");
+    if (itemParams == null || itemParams.isEmpty()) throw ApiError.missing("items");
+    if (itemParams.size() > MAX_ITEMS) throw ApiError.invalid("parameter_invalid", "items", "A subscription can have at most " + MAX_ITEMS + " items.");
+    List<NewItem> requested = new ArrayList<>();
+    for (Params i : itemParams) requested.add(newItem(ctx, i));
+    requireOneCurrencyAndInterval(requested);
+    String collection = p.oneOf("collection_method", Subscription.COLLECTION_METHODS);
+    collection = collection == null ? "charge_automatically" : collection;
+    Long daysUntilDue = daysUntilDue(p, collection);
+    Instant now = ctx.now();
+    Instant trialEnd = trialEnd(p, now);
+    Long anchorParam = p.integer("billing_cycle_anchor", now.getEpochSecond() + 1, Long.MAX_VALUE);
+    if (anchorParam != null && trialEnd != null) {
+      throw ApiError.invalid("parameter_invalid", "billing_cycle_anchor", "A trial already sets the billing cycle anchor (to the trial's end); give one or the other.");
+    }
+    String anchorProration = p.oneOf("proration_behavior", List.of("create_prorations", "none"));
+    boolean cancelAtPeriodEnd = Boolean.TRUE.equals(p.bool("cancel_at_period_end"));
+    Long cancelAt = p.integer("cancel_at", now.getEpochSecond() + 1, Long.MAX_VALUE);
+    if (cancelAt != null && cancelAtPeriodEnd) {
+      throw ApiError.invalid("parameters_exclusive", "cancel_at", "Give cancel_at or cancel_at_period_end, not both.");
+    }
+    String description = p.nonEmptyString("description", 500);
+    String defaultPaymentMethod = Checks.id("default_payment_method", p.nonEmptyString("default_payment_method", 5000), "pm");
+    String paymentBehavior = p.oneOf("payment_behavior", PAYMENT_BEHAVIORS);
+    Map<String, String> metadata = p.has("metadata") ? Metadata.apply(Map.of(), p.stringMap("metadata"), false, "metadata") : Map.of();
+    p.rejectUnknown();
+
+    Versioned<Customer> customer = customers.find(ctx.scope(), customerId);
+    if (customer == null || customer.deleted()) throw ApiError.noSuch("customer", customerId, "customer").asBadRequest();
+
+    String id = Ids.newId("sub");
+    Price first = requested.get(0).price();
+    Instant anchor = trialEnd != null ? trialEnd : anchorParam != null ? Instant.ofEpochSecond(anchorParam) : now;
+    Period period = trialEnd != null ? new Period(now, trialEnd)
+        : anchorParam != null ? new Period(now, anchor) : new Period(now, BillingPeriods.periodEnd(anchor, SubscriptionItems.recurrence(first), 1));
+    List<SubscriptionItem> items = new ArrayList<>();
+    List<Invoicing.Charge> charges = new ArrayList<>();
+    for (NewItem n : requested) {
+      SubscriptionItem item = new SubscriptionItem(Ids.newId("si"), now.getEpochSecond(), period.end().getEpochSecond(),
+          period.start().getEpochSecond(), List.of(), n.metadata(), n.price(), n.quantity(), id, List.of());
+      items.add(item);
+      charges.add(firstCharge(n, item, period, now, trialEnd != null, anchorParam != null, "none".equals(anchorProration)));
+    }
+    Subscription draft = new Subscription(id, null, new Subscription.AutomaticTax(null, false, null), anchor.getEpochSecond(), null,
+        cancelAtPeriodEnd ? Long.valueOf(period.end().getEpochSecond()) : cancelAt, cancelAtPeriodEnd, null, Subscription.CancellationDetails.NONE, collection,
+        now.getEpochSecond(), first.currency(), customerId, daysUntilDue, defaultPaymentMethod, null, List.of(), description, List.of(), null,
+        new Subscription.InvoiceSettings(null, new Subscription.Issuer("self")),
+        new Subscription.Items(items, false, "/v1/subscription_items?subscription=" + id), null, ctx.scope().livemode(), metadata, null, null,
+        null, new Subscription.PaymentSettings(null, null, "off"), null, null, null, null, now.getEpochSecond(),
+        trialEnd != null ? "trialing" : "active", customer.value().testClock(), null, trialEnd == null ? null : trialEnd.getEpochSecond(),
+        new Subscription.TrialSettings(new Subscription.EndBehavior("create_invoice")), trialEnd == null ? null : now.getEpochSecond());
+
+    Changes changes = transactions.begin();
+    Invoice invoice = invoicing.stageSubscriptionInvoice(changes, ctx, customer, draft, "subscription_create", charges, false, period, List.of());
+    changes.event(ctx.scope(), ctx.event("invoice.finalized", invoice, null));
+    if (invoice.status().equals("paid")) changes.event(ctx.scope(), ctx.event("invoice.paid", invoice, null));
+    // Money still owed by an automatically charged subscription: it stays incomplete until the invoice is paid.
+    String status = invoice.status().equals("paid") || collection.equals("send_invoice") ? draft.status() : "incomplete";
+    if (status.equals("incomplete") && "error_if_incomplete".equals(paymentBehavior)) {
+      throw new ApiError(402, ApiError.CARD, "payment_method_required", "default_payment_method",
+          "The first invoice (" + invoice.amountDue() + " " + invoice.currency() + ") could not be paid: the customer has no payment"
+              + " method to charge, and payment_behavior=error_if_incomplete.");
+    }
+    Subscription created = withStatus(draft, status, invoice.id());
+    subscriptions.stageInsert(changes, ctx.scope(), created, now.toEpochMilli(), ctx.event("customer.subscription.created", created, null));
+    changes.commit();
+    return ApiResponse.ok(expand(ctx, created, expand, invoice));
+  }
+
+  private record NewItem(Price price, Product product, long quantity, Map<String, String> metadata, String param) {}
+
+  private NewItem newItem(RequestContext ctx, Params i) {
+    String priceId = i.requiredString("price", 5000);
+    Long quantity = i.integer("quantity", 0, 1_000_000);
+    Map<String, String> metadata = i.has("metadata") ? Metadata.apply(Map.of(), i.stringMap("metadata"), false, i.path("metadata")) : Map.of();
+    Price price = requirePrice(ctx, priceId, i.path("price"));
+    return new NewItem(price, product(ctx, price), quantity == null ? 1 : quantity, metadata, i.prefix());
+  }
+
+  private Price requirePrice(RequestContext ctx, String priceId, String param) {
+    Versioned<Price> found = prices.find(ctx.scope(), priceId);
+    if (found == null) throw ApiError.noSuch("price", priceId, param).asBadRequest();
+    Price price = found.value();
+    if (!price.active()) throw ApiError.invalid("price_inactive", param, "The price " + priceId + " is archived (active=false); only active prices can be subscribed to.");
+    if (price.recurring() == null) {
+      throw ApiError.invalid("parameter_invalid", param, "The price " + priceId + " is a one-time price; subscription items need recurring prices.");
+    }
+    if ("metered".equals(price.recurring().usageType())) {
+      throw ApiError.invalid("parameter_invalid", param, "Metered prices are not supported: usage reporting is not part of this deployment.");
+    }
+    return price;
+  }
+
+  private Product product(RequestContext ctx, Price price) {
+    Versioned<Product> p = products.find(ctx.scope(), price.productId());
+    return p == null ? null : p.value();
+  }
+
+  private static void requireOneCurrencyAndInterval(List<NewItem> items) {
+    Price first = items.get(0).price();
+    Set<String> seen = new HashSet<>();
+    for (NewItem n : items) {
+      if (!seen.add(n.price().id())) {
+        throw ApiError.invalid("parameter_invalid", n.param() + "[price]", "The price " + n.price().id() + " is on two items; use one item with a quantity.");
+      }
+      if (!n.price().currency().equals(first.currency())) {
+        throw ApiError.invalid("parameter_invalid", n.param() + "[price]", "All items of a subscription bill in one currency; "
+            + n.price().id() + " is in " + n.price().currency() + ", not " + first.currency() + ".");
+      }
+      if (!SubscriptionItems.recurrence(n.price()).equals(SubscriptionItems.recurrence(first))) {
+        throw ApiError.invalid("parameter_invalid", n.param() + "[price]", "All items of a subscription share one billing interval; "
+            + n.price().id() + " bills " + n.price().intervalAndCurrency() + ", the first item " + first.intervalAndCurrency() + ".");
+      }
+    }
+  }
+
+  /** The first invoice's line for an item: free during a trial, prorated up to a future anchor, else a full period. */
+  private static Invoicing.Charge firstCharge(NewItem n, SubscriptionItem item, Period period, Instant now, boolean trial, boolean anchored,
+      boolean noProration) {
+    LineItem full = LineItem.forPeriod(SubscriptionItems.unitPrice(n.price()), n.quantity(), period);
+    if (trial) {
+      return new Invoicing.Charge(SubscriptionItems.trialDescription(n.product()), 0, n.quantity(), full.unitAmount(), period, n.price().id(),
+          n.price().productId(), false, item.id());
+    }
+    if (anchored) {
+      // Up to the anchor the customer pays the share of a full period that this short period is (or nothing with proration none).
+      Instant previous = period.end().atZone(ZoneOffset.UTC).minus(n.price().recurring().intervalCount(),
+          java.time.temporal.ChronoUnit.valueOf(n.price().recurring().interval().toUpperCase() + "S")).toInstant();
+      long amount = noProration ? 0 : Proration.remainingTimeAmount(full.unitAmount(), n.quantity(), new Period(previous, period.end()),
+          now.isBefore(previous) ? previous : now);
+      return new Invoicing.Charge(SubscriptionItems.remainingDescription(n.product(), n.quantity(), now), amount, n.quantity(), full.unitAmount(),
+          period, n.price().id(), n.price().productId(), true, item.id());
+    }
+    return Invoicing.Charge.of(full, SubscriptionItems.periodDescription(n.product(), n.price(), n.quantity()), n.price().id(),
+        n.price().productId(), item.id());
+  }
+
+  private static Long daysUntilDue(Params p, String collection) {
+    Long days = p.integer("days_until_due", 0, 730);
+    if (collection.equals("send_invoice") && days == null) {
+      throw ApiError.invalid("parameter_missing", "days_until_due", "days_until_due is required when collection_method=send_invoice.");
+    }
+    if (!collection.equals("send_invoice") && days != null) {
+      throw ApiError.invalid("parameter_invalid", "days_until_due", "days_until_due can only be set when collection_method=send_invoice.");
+    }
+    return days;
+  }
+
+  private static Instant trialEnd(Params p, Instant now) {
+    Long days = p.integer("trial_period_days", 0, 730);
+    String end = p.string("trial_end", 20);
+    if (days != null && end != null) throw ApiError.invalid("parameters_exclusive", "trial_end", "Give trial_end or trial_period_days, not both.");
+    if (days != null) return days == 0 ? null : now.plusSeconds(days * 86_400);
+    if (end == null || end.equals("now")) return null;
+    long at;
+    try {
+      at = Long.parseLong(end);
+    } catch (NumberFormatException e) {
+      throw ApiError.invalid("parameter_invalid", "trial_end", "Invalid trial_end: a unix timestamp or 'now' (got '" + end + "').");
+    }
+    if (at <= now.getEpochSecond()) throw ApiError.invalid("parameter_invalid", "trial_end", "trial_end must be in the future.");
+    if (at > now.getEpochSecond() + 730L * 86_400) throw ApiError.invalid("parameter_invalid", "trial_end", "A trial can last at most 730 days.");
+    return Instant.ofEpochSecond(at);
+  }
+
+  // ---- read ----------------------------------------------------------------------------------
+
+  public ApiResponse retrieve(ApiRequest req, String id) {
+    List<String> expand = Expansion.only(req, "", EXPANDABLE);
+    req.params().rejectUnknown();
+    return ApiResponse.ok(expand(req.context(), find(req.context(), id, "id").value(), expand, null));
+  }
+
+  public ApiResponse list(ApiRequest req) {
+    Params p = req.params();
+    List<String> expand = Expansion.only(req, "data.", EXPANDABLE);
+    String customer = p.nonEmptyString("customer", 5000);
+    String status = p.oneOf("status", concat(Subscription.STATUSES, "all", "ended"));
+    String price = p.nonEmptyString("price", 5000);
+    ListRequest page = req.listRequest();
+    p.rejectUnknown();
+    RequestContext ctx = req.context();
+    if ("ended".equals(status)) status = "canceled";
+    ListPage<Subscription> result = subscriptions.list(ctx.scope(), customer, status, price, page);
+    List<Subscription> out = new ArrayList<>();
+    for (Subscription s : result.data()) out.add(expand(ctx, s, expand, null));
+    return ApiResponse.ok(new ListObject(out, result.hasMore(), "/v1/subscriptions"));
+  }
+
+  // ---- update --------------------------------------------------------------------------------
+
+  public ApiResponse update(ApiRequest req, String id) {
+    RequestContext ctx = req.context();
+    List<String> expand = Expansion.only(req, "", EXPANDABLE);
+    Subscription updated = Checks.retryingConflicts(() -> {
+      PlannedChange plan = plan(ctx, req.params(), find(ctx, id, "id"));
+      Changes changes = transactions.begin();
+      Subscription next = stage(changes, ctx, plan);
+      if (next != plan.current().value()) changes.commit();
+      return next;
+    });
+    return ApiResponse.ok(expand(ctx, updated, expand, null));
+  }
+
+  /**
+   * A change worked out but not written: the subscription after it, what it bills (invoiced now,
+   * or left pending for the next invoice) and the period that invoice covers.
+   */
+  record PlannedChange(Versioned<Subscription> current, Subscription next, List<Invoicing.Charge> charges, boolean invoiceNow, Period period) {}
+
+  /** Reads an update's parameters ({@code p}) against {@code current}, validating everything, writing nothing. */
+  PlannedChange plan(RequestContext ctx, Params p, Versioned<Subscription> current) {
+    String id = current.value().id();
+    Subscription s = current.value();
+    if (s.status().equals("canceled") || s.status().equals("incomplete_expired")) {
+      throw ApiError.invalid("subscription_ended", null, "Subscription " + id + " has ended (" + s.status() + ") and can no longer be changed.");
+    }
+    Instant now = ctx.now();
+    ProrationBehavior behavior = ProrationBehavior.of(orElse(p.oneOf("proration_behavior", List.of("always_invoice", "create_prorations", "none")),
+        "create_prorations"));
+    Long prorationDate = p.integer("proration_date", s.items().data().get(0).currentPeriodStart(), now.getEpochSecond());
+    Instant at = prorationDate == null ? now : Instant.ofEpochSecond(prorationDate);
+    List<Params> itemParams = p.objectList("items");
+    List<ItemChange> itemChanges = itemParams == null ? List.of() : itemChanges(ctx, s, itemParams);
+    Map<String, String> metadata = s.metadata();
+    if (p.has("metadata")) {
+      boolean clear = p.isEmptyString("metadata");
+      if (clear) p.accept("metadata");
+      metadata = Metadata.apply(metadata, clear ? null : p.stringMap("metadata"), clear, "metadata");
+    }
+    String description = p.has("description") ? CustomerService.emptyToNull(p.string("description", 500)) : s.description();
+    String defaultPm = s.defaultPaymentMethod();
+    if (p.has("default_payment_method")) {
+      defaultPm = Checks.id("default_payment_method", CustomerService.emptyToNull(p.string("default_payment_method", 5000)), "pm");
+    }
+    Boolean cancelAtPeriodEnd = p.bool("cancel_at_period_end");
+    Long cancelAt = s.cancelAt();
+    boolean cancelAtSent = p.has("cancel_at");
+    if (cancelAtSent) {
+      cancelAt = p.isEmptyString("cancel_at") ? null : p.integer("cancel_at", now.getEpochSecond() + 1, Long.MAX_VALUE);
+      if (p.isEmptyString("cancel_at")) p.accept("cancel_at");
+    }
+    Subscription.CancellationDetails details = cancellationDetails(p, s.cancellationDetails());
+    String trialEndParam = p.string("trial_end", 20);
+    p.rejectUnknown();
+
+    SubscriptionItem firstItem = s.items().data().get(0);
+    Period period = new Period(Instant.ofEpochSecond(firstItem.currentPeriodStart()), Instant.ofEpochSecond(firstItem.currentPeriodEnd()));
+    boolean trialing = s.status().equals("trialing");
+    boolean itemsChanged = itemChanges.stream().anyMatch(ItemChange::changes);
+    boolean endTrial = trialing && ("now".equals(trialEndParam) || itemsChanged); // the seed: a change ends the trial
+    if (trialEndParam != null && !"now".equals(trialEndParam)) {
+      throw ApiError.invalid("parameter_invalid", "trial_end", "Only trial_end=now (end the trial) is supported on update.");
+    }
+
+    List<Invoicing.Charge> charges = new ArrayList<>();
+    List<SubscriptionItem> items = new ArrayList<>();
+    Period newPeriod = period;
+    boolean invoiceNow = false;
+    boolean cycleReset = false;
+    if (endTrial) {
+      Price anyPrice = itemChanges.isEmpty() ? firstItem.price() : itemChanges.get(0).to();
+      newPeriod = new Period(now, BillingPeriods.periodEnd(now, SubscriptionItems.recurrence(anyPrice), 1));
+      cycleReset = true;
+      invoiceNow = true;
+      for (ItemChange c : itemChanges.isEmpty() ? unchanged(s) : itemChanges) {
+        if (c.removed()) continue;
+        SubscriptionItem item = c.asItem(s.id(), newPeriod, now);
+        items.add(item);
+        charges.add(Invoicing.Charge.of(LineItem.forPeriod(SubscriptionItems.unitPrice(c.to()), c.toQuantity(), newPeriod),
+            SubscriptionItems.periodDescription(product(ctx, c.to()), c.to(), c.toQuantity()), c.to().id(), c.to().productId(), item.id()));
+      }
+    } else if (itemsChanged) {
+      for (ItemChange c : itemChanges) {
+        if (trialing) break;
+        Proration.Result r;
+        if (c.from() == null) {
+          long amount = behavior == ProrationBehavior.NONE ? 0
+              : Proration.remainingTimeAmount(SubscriptionItems.unitPrice(c.to()).unitAmount(), c.toQuantity(), period, at);
+          if (amount != 0) {
+            charges.add(new Invoicing.Charge(SubscriptionItems.remainingDescription(product(ctx, c.to()), c.toQuantity(), at), amount,
+                c.toQuantity(), SubscriptionItems.unitPrice(c.to()).unitAmount(), new Period(at, period.end()), c.to().id(), c.to().productId(),
+                true, c.itemId()));
+          }
+          invoiceNow |= behavior == ProrationBehavior.ALWAYS_INVOICE;
+        } else {
+          Proration.Item to = c.removed() ? SubscriptionItems.item(c.from(), 0) : SubscriptionItems.item(c.to(), c.toQuantity());
+          r = Proration.change(SubscriptionItems.item(c.from(), c.fromQuantity()), to, period, at, behavior);
+          for (LineItem line : r.lines()) {
+            boolean credit = line.kind() == LineItem.Kind.UNUSED_TIME;
+            Price linePrice = credit ? c.from() : c.to();
+            String text = credit ? SubscriptionItems.unusedDescription(product(ctx, linePrice), line.quantity(), at)
+                : line.proration() ? SubscriptionItems.remainingDescription(product(ctx, linePrice), line.quantity(), at)
+                : SubscriptionItems.periodDescription(product(ctx, linePrice), linePrice, line.quantity());
+            charges.add(Invoicing.Charge.of(line, text, linePrice.id(), linePrice.productId(), c.itemId()));
+          }
+          invoiceNow |= r.invoiceNow();
+          if (r.billingCycleReset()) {
+            cycleReset = true;
+            newPeriod = r.period();
+          }
+        }
+      }
+      for (ItemChange c : itemChanges) if (!c.removed()) items.add(c.asItem(s.id(), newPeriod, now));
+    } else {
+      items.addAll(s.items().data());
+    }
+    if (items.isEmpty()) throw ApiError.invalid("parameter_invalid", "items", "A subscription needs at least one item; cancel it instead.");
+
+    boolean atPeriodEnd = cancelAtPeriodEnd == null ? s.cancelAtPeriodEnd() : cancelAtPeriodEnd;
+    if (atPeriodEnd && cancelAtSent && cancelAt != null) {
+      throw ApiError.invalid("parameters_exclusive", "cancel_at", "Give cancel_at or cancel_at_period_end=true, not both.");
+    }
+    if (atPeriodEnd) cancelAt = newPeriod.end().getEpochSecond();
+    else if (cancelAtPeriodEnd != null && !cancelAtSent && s.cancelAtPeriodEnd()) cancelAt = null; // renewed
+    boolean cancelling = atPeriodEnd || cancelAt != null;
+    Long canceledAt = cancelling ? (s.canceledAt() != null ? s.canceledAt() : now.getEpochSecond()) : null;
+    if (cancelling && details.reason() == null) details = new Subscription.CancellationDetails(details.comment(), details.feedback(), "cancellation_requested");
+    if (!cancelling && s.canceledAt() != null) details = Subscription.CancellationDetails.NONE; // renewing withdraws the cancellation
+
+    String status = endTrial ? "active" : s.status();
+    Subscription next = new Subscription(s.id(), s.application(), s.automaticTax(), cycleReset ? now.getEpochSecond() : s.billingCycleAnchor(),
+        s.billingCycleAnchorConfig(), cancelAt, atPeriodEnd, canceledAt, details, s.collectionMethod(), s.created(), s.currency(), s.customerId(),
+        s.daysUntilDue(), defaultPm, s.defaultSource(), s.defaultTaxRates(), description, s.discounts(), s.endedAt(), s.invoiceSettings(),
+        new Subscription.Items(items, false, s.items().url()), s.latestInvoice(), s.livemode(), metadata, s.nextPendingInvoiceItemInvoice(),
+        s.onBehalfOf(), s.pauseCollection(), s.paymentSettings(), s.pendingInvoiceItemInterval(), s.pendingSetupIntent(), s.pendingUpdate(),
+        s.schedule(), s.startDate(), status, s.testClock(), s.transferData(), endTrial ? Long.valueOf(now.getEpochSecond()) : s.trialEnd(),
+        s.trialSettings(), s.trialStart());
+    return new PlannedChange(current, next, charges, invoiceNow, newPeriod);
+  }
+
+  /** Stages a planned change; returns the subscription as it will be (the current one, unchanged, when nothing changes). */
+  Subscription stage(Changes changes, RequestContext ctx, PlannedChange plan) {
+    Subscription s = plan.current().value();
+    Subscription next = plan.next();
+    if (next.equals(s) && plan.charges().isEmpty()) return s;
+    if (plan.invoiceNow()) {
+      Invoice invoice = stageInvoice(changes, ctx, next, "subscription_update", plan.charges(), plan.period());
+      if (!invoice.status().equals("paid") && s.collectionMethod().equals("charge_automatically")) next = withStatus(next, "past_due", invoice.id());
+      next = withStatus(next, next.status(), invoice.id());
+    } else if (!plan.charges().isEmpty()) {
+      invoicing.stagePending(changes, ctx, next, plan.charges());
+    }
+    subscriptions.stageReplace(changes, ctx.scope(), plan.current(), next, ctx.event("customer.subscription.updated", next, s));
+    return next;
+  }
+
+  /** Stages the subscription's invoice now (with its pending items) and the events finalizing and, when settled, paying it. */
+  private Invoice stageInvoice(Changes changes, RequestContext ctx, Subscription s, String reason, List<Invoicing.Charge> charges, Period period) {
+    Versioned<Customer> customer = customers.find(ctx.scope(), s.customerId());
+    Invoice invoice = invoicing.stageSubscriptionInvoice(changes, ctx, customer, s, reason, charges, true, period, List.of());
+    changes.event(ctx.scope(), ctx.event("invoice.finalized", invoice, null));
+    if (invoice.status().equals("paid")) changes.event(ctx.scope(), ctx.event("invoice.paid", invoice, null));
+    return invoice;
+  }
+
+  /** What one {@code items[i]} asks: a new item, a changed one (price and/or quantity), or a removed one. */
+  private record ItemChange(String itemId, Price from, long fromQuantity, Price to, long toQuantity, Map<String, String> metadata, long created,
+      boolean removed) {
+    boolean changes() {
+      return removed || from == null || !from.id().equals(to.id()) || fromQuantity != toQuantity;
+    }
+
+    SubscriptionItem asItem(String subscription, Period period, Instant now) {
+      return new SubscriptionItem(itemId, from == null ? now.getEpochSecond() : created, period.end().getEpochSecond(),
+          period.start().getEpochSecond(), List.of(), metadata, to, toQuantity, subscription, List.of());
+    }
+  }
+
+  private List<ItemChange> itemChanges(RequestContext ctx, Subscription s, List<Params> itemParams) {
+    Map<String, SubscriptionItem> existing = new HashMap<>();
+    for (SubscriptionItem i : s.items().data()) existing.put(i.id(), i);
+    Map<String, ItemChange> byId = new java.util.LinkedHashMap<>();
+    for (SubscriptionItem i : s.items().data()) {
+      byId.put(i.id(), new ItemChange(i.id(), i.price(), i.quantity(), i.price(), i.quantity(), i.metadata(), i.created(), false));
+    }
+    for (Params i : itemParams) {
+      String itemId = i.nonEmptyString("id", 5000);
+      String priceId = i.nonEmptyString("price", 5000);
+      Long quantity = i.integer("quantity", 0, 1_000_000);
+      boolean deleted = Boolean.TRUE.equals(i.bool("deleted"));
+      Map<String, String> metadata = i.has("metadata") ? Metadata.apply(Map.of(), i.stringMap("metadata"), false, i.path("metadata")) : null;
+      if (itemId == null) {
+        if (priceId == null) throw ApiError.missing(i.path("price"));
+        Price price = requirePrice(ctx, priceId, i.path("price"));
+        String newId = Ids.newId("si");
+        byId.put(newId, new ItemChange(newId, null, 0, price, quantity == null ? 1 : quantity, metadata == null ? Map.of() : metadata, 0, false));
+        continue;
+      }
+      SubscriptionItem old = existing.get(itemId);
+      if (old == null) throw ApiError.noSuch("subscription_item", itemId, i.path("id")).asBadRequest();
+      Price to = priceId == null ? old.price() : requirePrice(ctx, priceId, i.path("price"));
+      byId.put(itemId, new ItemChange(itemId, old.price(), old.quantity(), to, quantity == null ? old.quantity() : quantity,
+          metadata == null ? old.metadata() : metadata, old.created(), deleted));
+    }
+    List<ItemChange> out = new ArrayList<>(byId.values());
+    List<NewItem> remaining = new ArrayList<>();
+    for (ItemChange c : out) if (!c.removed()) remaining.add(new NewItem(c.to(), null, c.toQuantity(), c.metadata(), "items"));
+    if (!remaining.isEmpty()) requireOneCurrencyAndIntervalAcross(remaining, s);
+    return out;
+  }
+
+  /** Items may change interval together (monthly → yearly), but never currency, and never end up mixed. */
+  private static void requireOneCurrencyAndIntervalAcross(List<NewItem> items, Subscription s) {
+    requireOneCurrencyAndInterval(items);
+    if (!items.get(0).price().currency().equals(s.currency())) {
+      throw ApiError.invalid("parameter_invalid", "items", "A subscription's currency cannot change (it bills in " + s.currency() + ").");
+    }
+  }
+
+  private static List<ItemChange> unchanged(Subscription s) {
+    List<ItemChange> out = new ArrayList<>();
+    for (SubscriptionItem i : s.items().data()) {
+      out.add(new ItemChange(i.id(), i.price(), i.quantity(), i.price(), i.quantity(), i.metadata(), i.created(), false));
+    }
+    return out;
+  }
+
+  private static Subscription.CancellationDetails cancellationDetails(Params p, Subscription.CancellationDetails current) {
+    Params d = p.object("cancellation_details");
+    if (d == null) return current;
+    String comment = d.has("comment") ? CustomerService.emptyToNull(d.string("comment", 5000)) : current.comment();
+    String feedback = current.feedback();
+    if (d.has("feedback")) {
+      feedback = d.isEmptyString("feedback") ? null : d.oneOf("feedback", io.portico.domain.PortalConfiguration.CANCELLATION_REASONS);
+      if (d.isEmptyString("feedback")) d.accept("feedback");
+    }
+    return new Subscription.CancellationDetails(comment, feedback, current.reason());
+  }
+
+  // ---- cancel --------------------------------------------------------------------------------
+
+  public ApiResponse cancel(ApiRequest req, String id) {
+    RequestContext ctx = req.context();
+    List<String> expand = Expansion.only(req, "", EXPANDABLE);
+    Subscription canceled = Checks.retryingConflicts(() -> {
+      Params p = req.params();
+      boolean prorate = Boolean.TRUE.equals(p.bool("prorate"));
+      boolean invoiceNow = Boolean.TRUE.equals(p.bool("invoice_now"));
+      Versioned<Subscription> current = find(ctx, id, "id");
+      Subscription s = current.value();
+      Subscription.CancellationDetails details = cancellationDetails(p, s.cancellationDetails());
+      p.rejectUnknown();
+      if (s.status().equals("canceled")) {
+        throw ApiError.invalid("subscription_canceled", null, "Subscription " + id + " is already canceled.");
+      }
+      return cancelNow(ctx, current, new Subscription.CancellationDetails(details.comment(), details.feedback(), "cancellation_requested"),
+          prorate, invoiceNow);
+    });
+    return ApiResponse.ok(expand(ctx, canceled, expand, null));
+  }
+
+  /**
+   * Ends {@code current} at {@code ctx.now()}: with {@code prorate}, the unused time is credited
+   * (pending, or on a final invoice with {@code invoiceNow}, which also collects pending items).
+   */
+  Subscription cancelNow(RequestContext ctx, Versioned<Subscription> current, Subscription.CancellationDetails details, boolean prorate,
+      boolean invoiceNow) {
+    Subscription s = current.value();
+    Instant now = ctx.now();
+    List<Invoicing.Charge> credits = new ArrayList<>();
+    SubscriptionItem firstItem = s.items().data().get(0);
+    Period period = new Period(Instant.ofEpochSecond(firstItem.currentPeriodStart()), Instant.ofEpochSecond(firstItem.currentPeriodEnd()));
+    if (prorate && !s.status().equals("trialing") && period.contains(now)) {
+      for (SubscriptionItem i : s.items().data()) {
+        Proration.Result r = Proration.change(SubscriptionItems.item(i.price(), i.quantity()), SubscriptionItems.item(i.price(), 0), period, now,
+            ProrationBehavior.CREATE_PRORATIONS);
+        for (LineItem line : r.lines()) {
+          credits.add(Invoicing.Charge.of(line, SubscriptionItems.unusedDescription(product(ctx, i.price()), i.quantity(), now), i.price().id(),
+              i.price().productId(), i.id()));
+        }
+      }
+    }
+    Subscription ended = new Subscription(s.id(), s.application(), s.automaticTax(), s.billingCycleAnchor(), s.billingCycleAnchorConfig(),
+        s.cancelAt(), s.cancelAtPeriodEnd(), s.canceledAt() != null ? s.canceledAt() : now.getEpochSecond(), details, s.collectionMethod(),
+        s.created(), s.currency(), s.customerId(), s.daysUntilDue(), s.defaultPaymentMethod(), s.defaultSource(), s.defaultTaxRates(),
+        s.description(), s.discounts(), now.getEpochSecond(), s.invoiceSettings(), s.items(), s.latestInvoice(), s.livemode(), s.metadata(),
+        s.nextPendingInvoiceItemInvoice(), s.onBehalfOf(), s.pauseCollection(), s.paymentSettings(), s.pendingInvoiceItemInterval(),
+        s.pendingSetupIntent(), s.pendingUpdate(), s.schedule(), s.startDate(), "canceled", s.testClock(), s.transferData(), s.trialEnd(),
+        s.trialSettings(), s.trialStart());
+    Changes changes = transactions.begin();
+    if (invoiceNow) {
+      Invoice invoice = stageInvoice(changes, ctx, ended, "subscription_cycle", credits,
+          new Period(period.start(), now.isAfter(period.start()) ? now : period.end()));
+      ended = withStatus(ended, "canceled", invoice.id());
+    } else if (!credits.isEmpty()) {
+      invoicing.stagePending(changes, ctx, ended, credits);
+    }
+    subscriptions.stageReplace(changes, ctx.scope(), current, ended, ctx.event("customer.subscription.deleted", ended, s));
+    changes.commit();
+    return ended;
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  Versioned<Subscription> find(RequestContext ctx, String id, String param) {
+    Versioned<Subscription> found = subscriptions.find(ctx.scope(), id);
+    if (found == null) throw ApiError.noSuch("subscription", id, param);
+    return found;
+  }
+
+  private Subscription expand(RequestContext ctx, Subscription s, List<String> expand, Invoice latest) {
+    Object customer = s.customer();
+    Object latestInvoice = s.latestInvoice();
+    if (expand.contains("customer")) {
+      Versioned<Customer> c = customers.find(ctx.scope(), s.customerId());
+      if (c != null) customer = c.value();
+    }
+    if (expand.contains("latest_invoice") && s.latestInvoice() != null) {
+      if (latest != null) {
+        latestInvoice = latest;
+      } else {
+        Versioned<Invoice> i = invoices.find(ctx.scope(), (String) s.latestInvoice());
+        if (i != null) latestInvoice = i.value();
+      }
+    }
+    if (customer == s.customer() && latestInvoice == s.latestInvoice()) return s;
+    return new Subscription(s.id(), s.application(), s.automaticTax(), s.billingCycleAnchor(), s.billingCycleAnchorConfig(), s.cancelAt(),
+        s.cancelAtPeriodEnd(), s.canceledAt(), s.cancellationDetails(), s.collectionMethod(), s.created(), s.currency(), customer,
+        s.daysUntilDue(), s.defaultPaymentMethod(), s.defaultSource(), s.defaultTaxRates(), s.description(), s.discounts(), s.endedAt(),
+        s.invoiceSettings(), s.items(), latestInvoice, s.livemode(), s.metadata(), s.nextPendingInvoiceItemInvoice(), s.onBehalfOf(),
+        s.pauseCollection(), s.paymentSettings(), s.pendingInvoiceItemInterval(), s.pendingSetupIntent(), s.pendingUpdate(), s.schedule(),
+        s.startDate(), s.status(), s.testClock(), s.transferData(), s.trialEnd(), s.trialSettings(), s.trialStart());
+  }
+
+  static Subscription withStatus(Subscription s, String status, String latestInvoice) {
+    return new Subscription(s.id(), s.application(), s.automaticTax(), s.billingCycleAnchor(), s.billingCycleAnchorConfig(), s.cancelAt(),
+        s.cancelAtPeriodEnd(), s.canceledAt(), s.cancellationDetails(), s.collectionMethod(), s.created(), s.currency(), s.customer(),
+        s.daysUntilDue(), s.defaultPaymentMethod(), s.defaultSource(), s.defaultTaxRates(), s.description(), s.discounts(), s.endedAt(),
+        s.invoiceSettings(), s.items(), latestInvoice, s.livemode(), s.metadata(), s.nextPendingInvoiceItemInvoice(), s.onBehalfOf(),
+        s.pauseCollection(), s.paymentSettings(), s.pendingInvoiceItemInterval(), s.pendingSetupIntent(), s.pendingUpdate(), s.schedule(),
+        s.startDate(), status, s.testClock(), s.transferData(), s.trialEnd(), s.trialSettings(), s.trialStart());
+  }
+
+  private static List<String> concat(List<String> a, String... more) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(List.of(more));
+    return out;
+  }
+
+  private static String orElse(String v, String fallback) {
+    return v == null ? fallback : v;
+  }
+}
