@@ -15,6 +15,11 @@ import java.time.Instant;
 public record RequestContext(Account account, Scope scope, String requestId, String idempotencyKey, String apiVersion,
     String baseUrl, Instant now) {
 
+  /** The same request seen at another instant (a test clock's time, or the moment a renewal falls due). */
+  public RequestContext at(Instant instant) {
+    return new RequestContext(account, scope, requestId, idempotencyKey, apiVersion, baseUrl, instant);
+  }
+
   public Event event(String type, Object after, Object before) {
     var object = Json.tree(after);
     return new Event(Ids.newId("evt"), apiVersion, now.getEpochSecond(),

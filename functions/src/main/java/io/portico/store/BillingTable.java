@@ -46,6 +46,8 @@ public class BillingTable {
         .addIndexSortKey(TableLayout.BY_LIST, TableLayout.LIST_SK, AttributeValueType.S)
         .addIndexPartitionKey(TableLayout.BY_LOOKUP, TableLayout.LOOKUP_PK, AttributeValueType.S)
         .addIndexSortKey(TableLayout.BY_LOOKUP, TableLayout.LIST_SK, AttributeValueType.S)
+        .addIndexPartitionKey(TableLayout.BY_DUE, TableLayout.DUE_PK, AttributeValueType.S)
+        .addIndexSortKey(TableLayout.BY_DUE, TableLayout.DUE_AT, AttributeValueType.N)
         .attributeConverterProviders(AttributeConverterProvider.defaultProvider())
         .build());
   }

@@ -27,8 +27,7 @@ public class DynamoInvoiceRepository extends DynamoObjects<Invoice> implements I
   public Versioned<Invoice> findByPdfToken(String token) {
     EnhancedDocument marker = table.get(TableLayout.invoicePdfPk(token));
     if (marker == null) return null;
-    String scope = marker.getString(TableLayout.SCOPE);
-    return find(new Scope(scope.substring(0, scope.lastIndexOf(':')), scope.endsWith(":live")), marker.getString("invoice"));
+    return find(Scopes.parse(marker.getString(TableLayout.SCOPE)), marker.getString("invoice"));
   }
 
   @Override

@@ -31,7 +31,7 @@ public class DynamoSessionRepository implements SessionRepository {
   public StoredSession find(String tokenHash) {
     EnhancedDocument doc = table.get(TableLayout.sessionPk(tokenHash));
     if (doc == null) return null;
-    Scope scope = scope(doc.getString(TableLayout.SCOPE));
+    Scope scope = Scopes.parse(doc.getString(TableLayout.SCOPE));
     SessionLifetime lifetime = new SessionLifetime(instant(doc, "created_ms"), instant(doc, "opened_ms"), instant(doc, "last_activity_ms"));
     return new StoredSession(tokenHash, scope, Json.read(doc.getJson(TableLayout.DATA), PortalSession.class), lifetime);
   }
@@ -62,10 +62,5 @@ public class DynamoSessionRepository implements SessionRepository {
 
   private static Instant instant(EnhancedDocument doc, String attribute) {
     return doc.isPresent(attribute) && !doc.isNull(attribute) ? Instant.ofEpochMilli(doc.getNumber(attribute).longValue()) : null;
-  }
-
-  private static Scope scope(String key) {
-    int colon = key.lastIndexOf(':');
-    return new Scope(key.substring(0, colon), key.endsWith(":live"));
   }
 }

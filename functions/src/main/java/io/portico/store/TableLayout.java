@@ -29,6 +29,12 @@ package io.portico.store;
  * list filters that must not read the whole list (customers by {@code email}, prices by {@code product}; subscriptions and invoices by {@code customer};
  * pending invoice items by subscription, {@code <scope>#invoiceitem#pending#<subscription>}).
  *
+ * <p>GSI {@value #BY_DUE} (keys and {@code scope}): {@code due_pk}, {@code due_at} (epoch seconds) — what the billing
+ * clock must do next: a subscription's period end, trial end, scheduled cancellation or incomplete
+ * expiry. {@code due_pk} is {@code due#<0..7>} (a shard of the real clock, by id) or
+ * {@code clock#<test clock id>} for objects on a test clock, which only that clock's advances touch.
+ * Subscriptions with nothing scheduled (ended) carry neither attribute.
+ *
  * <h2>Sessions table ({@code portico.tables.sessions}, TTL on {@code ttl})</h2>
  * <ul>
  *   <li>{@code pk = session#<sha256 of the link token>} — a portal session: {@code data} (the session
@@ -52,6 +58,11 @@ public final class TableLayout {
   public static final String LOOKUP_PK = "lookup_pk";
   public static final String BY_LIST = "by_list";
   public static final String BY_LOOKUP = "by_lookup";
+  public static final String BY_DUE = "by_due";
+  public static final String DUE_PK = "due_pk";
+  public static final String DUE_AT = "due_at";
+  /** Shards of the real billing clock's partition, so one hot key does not carry every account. */
+  public static final int DUE_SHARDS = 8;
 
   private TableLayout() {}
 
@@ -73,6 +84,11 @@ public final class TableLayout {
 
   public static String defaultConfigurationPk(String scopeKey) {
     return "default_configuration#" + scopeKey;
+  }
+
+  /** The due partition of an object: its test clock's, or a real-clock shard chosen by id. */
+  public static String duePk(String id, String testClock) {
+    return testClock != null ? "clock#" + testClock : "due#" + Math.floorMod(id.hashCode(), DUE_SHARDS);
   }
 
   public static String priceLookupKeyPk(String scopeKey, String lookupKey) {

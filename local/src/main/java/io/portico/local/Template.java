@@ -78,7 +78,7 @@ public final class Template {
       p.path("GlobalSecondaryIndexes").forEach(g -> indexes.add(GlobalSecondaryIndex.builder()
           .indexName(g.path("IndexName").asText())
           .keySchema(keys(g.path("KeySchema")))
-          .projection(Projection.builder().projectionType(g.path("Projection").path("ProjectionType").asText("ALL")).build())
+          .projection(projection(g.path("Projection")))
           .build()));
       if (!indexes.isEmpty()) b.globalSecondaryIndexes(indexes);
       JsonNode stream = p.path("StreamSpecification");
@@ -101,6 +101,14 @@ public final class Template {
       env.put(v.getKey(), parameter.isMissingNode() ? value : parameter.path("Default").asText(""));
     });
     return env;
+  }
+
+  private static Projection projection(JsonNode p) {
+    Projection.Builder b = Projection.builder().projectionType(p.path("ProjectionType").asText("ALL"));
+    List<String> include = new ArrayList<>();
+    p.path("NonKeyAttributes").forEach(a -> include.add(a.asText()));
+    if (!include.isEmpty()) b.nonKeyAttributes(include);
+    return b.build();
   }
 
   private static List<KeySchemaElement> keys(JsonNode schema) {
