@@ -55,22 +55,24 @@ public class PriceService {
     String currency = currency(p.requiredString("currency", 3), "currency");
     String productId = p.nonEmptyString("product", 5000);
     Params productData = p.object("product_data");
-    if ((productId == null) == (productData == null)) {
+    if (productId != null && productData != null) {
+      throw ApiError.invalid("parameters_exclusive", "product", "You may only specify one of these parameters: product, product_data.");
+    }
+    if (productId == null && productData == null) {
       throw ApiError.invalid("parameter_missing", "product", "Give exactly one of product (an existing product's id) or product_data (to create one).");
     }
     long now = ctx.now().getEpochSecond();
-    Product newProduct = null;
-    if (productData != null) {
-      newProduct = ProductService.apply(new Product(Ids.newId("prod"), true, now, null, null, List.of(), ctx.scope().livemode(), List.of(),
-          Map.of(), null, null, null, null, null, "service", null, now, null), productData, true, now);
-    }
+    Product newProduct = productData == null ? null : ProductService.newProduct(ctx, productData, false);
     String scheme = p.oneOf("billing_scheme", List.of("per_unit", "tiered"));
     if ("tiered".equals(scheme)) {
       throw ApiError.invalid("parameter_invalid", "billing_scheme", "Tiered prices are not supported; use billing_scheme=per_unit.");
     }
     Long unitAmount = p.integer("unit_amount", 0, MAX_UNIT_AMOUNT);
     String decimal = p.nonEmptyString("unit_amount_decimal", 40);
-    if ((unitAmount == null) == (decimal == null)) {
+    if (unitAmount != null && decimal != null) {
+      throw ApiError.invalid("parameters_exclusive", "unit_amount", "You may only specify one of these parameters: unit_amount, unit_amount_decimal.");
+    }
+    if (unitAmount == null && decimal == null) {
       throw ApiError.invalid("parameter_missing", "unit_amount", "Give exactly one of unit_amount or unit_amount_decimal.");
     }
     String exact = unitAmount != null ? Long.toString(unitAmount) : unitAmountDecimal(decimal);
@@ -91,7 +93,7 @@ public class PriceService {
     if (lookupKey != null) takeLookupKey(ctx, changes, lookupKey, transfer, null);
     if (newProduct != null) products.stageInsert(changes, ctx.scope(), newProduct, ctx.now().toEpochMilli(), ctx.event("product.created", newProduct, null));
     prices.stageInsert(changes, ctx.scope(), price, ctx.now().toEpochMilli(), ctx.event("price.created", price, null));
-    commit(changes, lookupKey);
+    commit(ctx, changes, lookupKey, newProduct);
     return ApiResponse.ok(expandProduct ? price.withProduct(product) : price);
   }
 
@@ -133,7 +135,7 @@ public class PriceService {
       Changes changes = transactions.begin();
       if (lookupKey != null && !lookupKey.equals(c.lookupKey())) takeLookupKey(ctx, changes, lookupKey, transfer, c.id());
       prices.stageReplace(changes, ctx.scope(), current, next, ctx.event("price.updated", next, c));
-      commit(changes, lookupKey != null && !lookupKey.equals(c.lookupKey()) ? lookupKey : null);
+      commit(ctx, changes, lookupKey != null && !lookupKey.equals(c.lookupKey()) ? lookupKey : null, null);
       return next;
     });
     return ApiResponse.ok(expand(ctx, updated, expandProduct));
@@ -198,10 +200,14 @@ public class PriceService {
     prices.stageReleaseLookupKey(changes, ctx.scope(), holder, ctx.event("price.updated", released, h));
   }
 
-  private void commit(Changes changes, String claimedLookupKey) {
+  /** Commits; a failed condition is a product id (of {@code newProduct}) or a lookup key someone else holds. */
+  private void commit(RequestContext ctx, Changes changes, String claimedLookupKey, Product newProduct) {
     try {
       changes.commit();
     } catch (ConcurrentUpdateException e) {
+      if (newProduct != null && products.find(ctx.scope(), newProduct.id()) != null) {
+        throw ApiError.invalid("resource_already_exists", "product_data[id]", "A product with the id " + newProduct.id() + " already exists.");
+      }
       if (claimedLookupKey != null) {
         throw ApiError.invalid("lookup_key_taken", "lookup_key", "Another price took the lookup key '" + claimedLookupKey
             + "' at the same moment. Retry, with transfer_lookup_key=true to move it.");
@@ -234,7 +240,7 @@ public class PriceService {
     if (r == null) return null;
     String interval = r.oneOf("interval", Price.INTERVALS);
     if (interval == null) throw ApiError.missing(r.path("interval"));
-    Long count = r.integer("interval_count", 1, 1000);
+    Long count = r.integer("interval_count", 1, Long.MAX_VALUE); // the upper bound depends on the interval: BillingPeriods
     long n = count == null ? 1 : count;
     BillingPeriods.validate(interval, n).ifPresent(problem -> {
       throw ApiError.invalid("parameter_invalid", r.path("interval_count"), problem);

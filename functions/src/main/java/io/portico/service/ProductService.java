@@ -36,14 +36,7 @@ public class ProductService {
     RequestContext ctx = req.context();
     Params p = req.params();
     Expansion.none(req);
-    String id = p.nonEmptyString("id", 250);
-    if (id != null && !id.matches("[A-Za-z0-9_-]+")) {
-      throw ApiError.invalid("parameter_invalid", "id", "Invalid id: use letters, digits, '_' and '-' only.");
-    }
-    long now = ctx.now().getEpochSecond();
-    Product blank = new Product(id != null ? id : Ids.newId("prod"), true, now, null, null, List.of(), ctx.scope().livemode(), List.of(),
-        Map.of(), null, null, null, null, null, "service", null, now, null);
-    Product product = apply(blank, p, true, now);
+    Product product = newProduct(ctx, p, true);
     p.rejectUnknown();
     try {
       products.insert(ctx.scope(), product, ctx.now().toEpochMilli(), ctx.event("product.created", product, null));
@@ -120,45 +113,67 @@ public class ProductService {
     return priceId;
   }
 
+  /**
+   * A new product from Stripe's create parameters ({@code everyField}) or from a price's
+   * {@code product_data}, which takes only id, name, active, metadata, statement_descriptor,
+   * tax_code and unit_label (the rest stay unread, so they are refused as unknown).
+   */
+  static Product newProduct(RequestContext ctx, Params p, boolean everyField) {
+    String id = p.nonEmptyString("id", 250);
+    if (id != null && !id.matches("[A-Za-z0-9_-]+")) {
+      throw ApiError.invalid("parameter_invalid", p.path("id"), "Invalid id: use letters, digits, '_' and '-' only.");
+    }
+    long now = ctx.now().getEpochSecond();
+    Product blank = new Product(id != null ? id : Ids.newId("prod"), true, now, null, null, List.of(), ctx.scope().livemode(), List.of(),
+        Map.of(), null, null, null, null, null, "service", null, now, null);
+    return apply(blank, p, true, now, everyField);
+  }
+
   /** Stripe's create and update parameters for a product, applied to {@code base}. */
   static Product apply(Product base, Params p, boolean creating, long now) {
+    return apply(base, p, creating, now, true);
+  }
+
+  private static Product apply(Product base, Params p, boolean creating, long now, boolean everyField) {
     String name = creating ? p.requiredString("name", 250) : orElse(p.nonEmptyString("name", 250), base.name());
     Boolean active = p.bool("active");
-    String description = p.has("description") ? CustomerService.emptyToNull(p.string("description", 40000)) : base.description();
+    String description = everyField && p.has("description") ? CustomerService.emptyToNull(p.string("description", 40000)) : base.description();
     List<String> images = base.images();
-    if (p.has("images")) {
+    if (everyField && p.has("images")) {
       images = p.stringList("images", 2048);
-      if (images.size() > 8) throw ApiError.invalid("parameter_invalid", "images", "A product can have at most 8 images.");
-      for (int i = 0; i < images.size(); i++) Checks.url("images[" + i + "]", images.get(i));
+      if (images.size() > 8) throw ApiError.invalid("parameter_invalid", p.path("images"), "A product can have at most 8 images.");
+      for (int i = 0; i < images.size(); i++) Checks.url(p.path("images") + "[" + i + "]", images.get(i));
     }
     List<Product.MarketingFeature> features = base.marketingFeatures();
-    if (p.has("marketing_features")) {
+    if (everyField && p.has("marketing_features")) {
       features = new ArrayList<>();
       List<Params> list = p.objectList("marketing_features");
-      if (list.size() > 15) throw ApiError.invalid("parameter_invalid", "marketing_features", "A product can list at most 15 marketing features.");
+      if (list.size() > 15) {
+        throw ApiError.invalid("parameter_invalid", p.path("marketing_features"), "A product can list at most 15 marketing features.");
+      }
       for (Params f : list) features.add(new Product.MarketingFeature(f.requiredString("name", 80)));
     }
     Map<String, String> metadata = base.metadata();
     if (p.has("metadata")) {
       boolean clear = p.isEmptyString("metadata");
       if (clear) p.accept("metadata");
-      metadata = Metadata.apply(metadata, clear ? null : p.stringMap("metadata"), clear, "metadata");
+      metadata = Metadata.apply(metadata, clear ? null : p.stringMap("metadata"), clear, p.path("metadata"));
     }
-    Boolean shippable = p.has("shippable") ? p.bool("shippable") : base.shippable();
+    Boolean shippable = everyField && p.has("shippable") ? p.bool("shippable") : base.shippable();
     String descriptor = base.statementDescriptor();
     if (p.has("statement_descriptor")) {
       descriptor = CustomerService.emptyToNull(p.string("statement_descriptor", 22));
-      if (descriptor != null && (descriptor.matches(".*[<>\\\\'\"*].*") || descriptor.matches("\\d+"))) {
-        throw ApiError.invalid("parameter_invalid", "statement_descriptor",
-            "Invalid statement_descriptor: it cannot contain < > \\ ' \" * and cannot be only digits.");
+      if (descriptor != null && (descriptor.matches(".*[<>\\\\'\"*].*") || !descriptor.matches(".*[A-Za-z].*"))) {
+        throw ApiError.invalid("parameter_invalid", p.path("statement_descriptor"),
+            "Invalid statement_descriptor: it cannot contain < > \\ ' \" * and must contain at least one letter.");
       }
     }
     String taxCode = p.has("tax_code") ? CustomerService.emptyToNull(p.string("tax_code", 5000)) : base.taxCode();
     if (taxCode != null && !taxCode.matches("txcd_\\d{8}")) {
-      throw ApiError.invalid("parameter_invalid", "tax_code", "Invalid tax_code: tax codes look like txcd_10000000.");
+      throw ApiError.invalid("parameter_invalid", p.path("tax_code"), "Invalid tax_code: tax codes look like txcd_10000000.");
     }
     String unitLabel = p.has("unit_label") ? CustomerService.emptyToNull(p.string("unit_label", 12)) : base.unitLabel();
-    String url = p.has("url") ? Checks.url("url", CustomerService.emptyToNull(p.string("url", 5000))) : base.url();
+    String url = everyField && p.has("url") ? Checks.url(p.path("url"), CustomerService.emptyToNull(p.string("url", 5000))) : base.url();
     return new Product(base.id(), active == null ? base.active() : active, base.created(), base.defaultPrice(), description, images,
         base.livemode(), features, metadata, name, base.packageDimensions(), shippable, descriptor, taxCode, base.type(), unitLabel,
         now, url);

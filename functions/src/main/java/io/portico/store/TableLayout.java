@@ -1,5 +1,8 @@
 package io.portico.store;
 
+import io.portico.domain.Product;
+import java.util.Set;
+
 /**
  * Every DynamoDB key and index Portico uses, in one place. The table definitions themselves live
  * in {@code template.yaml} (the local stack creates its tables from there).
@@ -10,6 +13,9 @@ package io.portico.store;
  *   <li>{@code pk = <object id>} — customers ({@code cus_}), portal configurations ({@code bpc_}),
  *       events ({@code evt_}) and, later, every billing object. Ids are random and global, so the
  *       id alone addresses the item; {@code scope} ({@code acct_…:test|live}) is checked on every read.</li>
+ *   <li>{@code pk = <kind>#<scope>#<id>} — objects whose id the merchant may choose (products:
+ *       Stripe's custom ids), so two accounts, or one account's test and live modes, can each have
+ *       product {@code gold} and neither learns the other's ({@link #objectPk}).</li>
  *   <li>{@code pk = acct_…} — a merchant account; {@code pk = apikey#<sha256 of the secret>} — one secret key.</li>
  *   <li>{@code pk = default_configuration#<scope>} — a marker that makes "one default configuration
  *       per account and mode" a conditional write.</li>
@@ -64,7 +70,15 @@ public final class TableLayout {
   /** Shards of the real billing clock's partition, so one hot key does not carry every account. */
   public static final int DUE_SHARDS = 8;
 
+  /** Kinds whose ids the merchant may choose: their ids are unique per scope only. */
+  private static final Set<String> MERCHANT_CHOSEN_IDS = Set.of(Product.OBJECT);
+
   private TableLayout() {}
+
+  /** The partition key of object {@code id} of {@code kind} in {@code scopeKey} (see the class comment). */
+  public static String objectPk(String scopeKey, String kind, String id) {
+    return MERCHANT_CHOSEN_IDS.contains(kind) ? kind + "#" + scopeKey + "#" + id : id;
+  }
 
   public static String listPk(String scopeKey, String kind) {
     return scopeKey + "#" + kind;
