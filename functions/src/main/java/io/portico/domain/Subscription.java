@@ -59,6 +59,10 @@ public record Subscription(
   @JsonProperty("object")
   public String object() { return OBJECT; }
 
+  public String latestInvoiceId() {
+    return latestInvoice instanceof Invoice i ? i.id() : (String) latestInvoice;
+  }
+
   public String customerId() {
     return customer instanceof Customer c ? c.id() : (String) customer;
   }

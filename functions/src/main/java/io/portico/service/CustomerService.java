@@ -23,9 +23,11 @@ import java.util.Map;
 public class CustomerService {
   static final List<String> TAX_EXEMPT = List.of("exempt", "none", "reverse");
   private final CustomerRepository customers;
+  private final TestClockService testClocks;
 
-  public CustomerService(CustomerRepository customers) {
+  public CustomerService(CustomerRepository customers, TestClockService testClocks) {
     this.customers = customers;
+    this.testClocks = testClocks;
   }
 
   public ApiResponse create(ApiRequest req) {
@@ -35,8 +37,10 @@ public class CustomerService {
     Customer blank = new Customer(Ids.newId("cus"), null, 0, ctx.now().getEpochSecond(), null, null, false, null, null, null,
         Ids.random(8).toUpperCase(), new Customer.InvoiceSettings(null, null, null, null), ctx.scope().livemode(), Map.of(), null, 1,
         null, List.of(), null, "none", null);
+    String testClock = p.nonEmptyString("test_clock", 5000);
     Customer customer = apply(blank, p);
     p.rejectUnknown();
+    if (testClock != null) customer = withTestClock(customer, testClocks.require(ctx, testClock, "test_clock"));
     customers.insert(ctx.scope(), customer, ctx.now().toEpochMilli(), ctx.event("customer.created", customer, null));
     return ApiResponse.ok(customer);
   }
@@ -151,6 +155,12 @@ public class CustomerService {
         c.delinquent(), description, c.discount(), email, prefix, settings, c.livemode(), metadata, name,
         nextSequence == null ? c.nextInvoiceSequence() : nextSequence, phone, locales, shipping,
         taxExempt == null ? c.taxExempt() : taxExempt, c.testClock());
+  }
+
+  private static Customer withTestClock(Customer c, String clock) {
+    return new Customer(c.id(), c.address(), c.balance(), c.created(), c.currency(), c.defaultSource(), c.delinquent(), c.description(),
+        c.discount(), c.email(), c.invoicePrefix(), c.invoiceSettings(), c.livemode(), c.metadata(), c.name(), c.nextInvoiceSequence(), c.phone(),
+        c.preferredLocales(), c.shipping(), c.taxExempt(), clock);
   }
 
   /** Address fields merge into {@code base} (Stripe updates the fields sent); "" clears one field. */

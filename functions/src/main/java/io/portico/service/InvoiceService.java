@@ -183,6 +183,7 @@ public class InvoiceService {
     if (customerId != null && !customerId.equals(current.value().customerId())) {
       throw ApiError.invalid("parameter_invalid", "customer", "Subscription " + subscriptionId + " belongs to another customer.");
     }
+    ctx = subscriptionService.timeOf(ctx, current.value().testClock());
     SubscriptionService.PlannedChange plan = subscriptionService.plan(ctx, details == null ? Params.empty() : details, current);
     p.rejectUnknown();
     Versioned<Customer> customer = customers.find(ctx.scope(), current.value().customerId());

@@ -122,6 +122,11 @@ public class Invoicing {
     return invoice;
   }
 
+  /** Whether the subscription has invoice items waiting for its next invoice. */
+  public boolean hasPending(RequestContext ctx, String subscription) {
+    return !invoiceItems.pending(ctx.scope(), subscription).isEmpty();
+  }
+
   /** Stages proration lines as pending items for the subscription's next invoice ({@code create_prorations}). */
   public void stagePending(Changes changes, RequestContext ctx, Subscription subscription, List<Charge> charges) {
     for (Charge c : charges) {

@@ -11,6 +11,7 @@ import io.portico.domain.Price;
 import io.portico.domain.Product;
 import io.portico.domain.Subscription;
 import io.portico.domain.SubscriptionItem;
+import io.portico.domain.TestClock;
 import io.portico.domain.billing.BillingPeriods;
 import io.portico.domain.billing.LineItem;
 import io.portico.domain.billing.Period;
@@ -25,6 +26,7 @@ import io.portico.store.ListRequest;
 import io.portico.store.PriceRepository;
 import io.portico.store.ProductRepository;
 import io.portico.store.SubscriptionRepository;
+import io.portico.store.TestClockRepository;
 import io.portico.store.Transactions;
 import io.portico.store.Versioned;
 import io.portico.wire.Params;
@@ -57,9 +59,11 @@ public class SubscriptionService {
   private final InvoiceRepository invoices;
   private final Invoicing invoicing;
   private final Transactions transactions;
+  private final TestClockRepository testClocks;
 
   public SubscriptionService(SubscriptionRepository subscriptions, CustomerRepository customers, PriceRepository prices,
-      ProductRepository products, InvoiceRepository invoices, Invoicing invoicing, Transactions transactions) {
+      ProductRepository products, InvoiceRepository invoices, Invoicing invoicing, Transactions transactions, TestClockRepository testClocks) {
+    this.testClocks = testClocks;
     this.subscriptions = subscriptions;
     this.customers = customers;
     this.prices = prices;
@@ -72,10 +76,13 @@ public class SubscriptionService {
   // ---- create --------------------------------------------------------------------------------
 
   public ApiResponse create(ApiRequest req) {
-    RequestContext ctx = req.context();
     Params p = req.params();
     List<String> expand = Expansion.only(req, "", EXPANDABLE);
     String customerId = p.requiredString("customer", 5000);
+    Versioned<Customer> customer = customers.find(req.context().scope(), customerId);
+    if (customer == null || customer.deleted()) throw ApiError.noSuch("customer", customerId, "customer").asBadRequest();
+    // A customer on a test clock lives at the clock's time, and so does everything it subscribes to.
+    RequestContext ctx = timeOf(req.context(), customer.value().testClock());
     List<Params> itemParams = p.objectList("items");
     if (itemParams == null || itemParams.isEmpty()) throw ApiError.missing("items");
     if (itemParams.size() > MAX_ITEMS) throw ApiError.invalid("parameter_invalid", "items", "A subscription can have at most " + MAX_ITEMS + " items.");
@@ -102,9 +109,6 @@ public class SubscriptionService {
     String paymentBehavior = p.oneOf("payment_behavior", PAYMENT_BEHAVIORS);
     Map<String, String> metadata = p.has("metadata") ? Metadata.apply(Map.of(), p.stringMap("metadata"), false, "metadata") : Map.of();
     p.rejectUnknown();
-
-    Versioned<Customer> customer = customers.find(ctx.scope(), customerId);
-    if (customer == null || customer.deleted()) throw ApiError.noSuch("customer", customerId, "customer").asBadRequest();
 
     String id = Ids.newId("sub");
     Price first = requested.get(0).price();
@@ -271,9 +275,11 @@ public class SubscriptionService {
     RequestContext ctx = req.context();
     List<String> expand = Expansion.only(req, "", EXPANDABLE);
     Subscription updated = Checks.retryingConflicts(() -> {
-      PlannedChange plan = plan(ctx, req.params(), find(ctx, id, "id"));
+      Versioned<Subscription> current = find(ctx, id, "id");
+      RequestContext at = timeOf(ctx, current.value().testClock());
+      PlannedChange plan = plan(at, req.params(), current);
       Changes changes = transactions.begin();
-      Subscription next = stage(changes, ctx, plan);
+      Subscription next = stage(changes, at, plan);
       if (next != plan.current().value()) changes.commit();
       return next;
     });
@@ -522,8 +528,8 @@ public class SubscriptionService {
       if (s.status().equals("canceled")) {
         throw ApiError.invalid("subscription_canceled", null, "Subscription " + id + " is already canceled.");
       }
-      return cancelNow(ctx, current, new Subscription.CancellationDetails(details.comment(), details.feedback(), "cancellation_requested"),
-          prorate, invoiceNow);
+      return cancelNow(timeOf(ctx, s.testClock()), current,
+          new Subscription.CancellationDetails(details.comment(), details.feedback(), "cancellation_requested"), prorate, invoiceNow);
     });
     return ApiResponse.ok(expand(ctx, canceled, expand, null));
   }
@@ -569,7 +575,81 @@ public class SubscriptionService {
     return ended;
   }
 
+  // ---- the billing clock ---------------------------------------------------------------------
+
+  /**
+   * Does the one thing due on {@code current} at {@code ctx.now()} (its {@link io.portico.domain.BillingCalendar}
+   * instant): expire an unpaid incomplete subscription, carry out a scheduled cancellation, end a
+   * trial, or renew for the next period — invoicing the period with any pending items.
+   */
+  Subscription advance(RequestContext ctx, Versioned<Subscription> current) {
+    Subscription s = current.value();
+    long now = ctx.now().getEpochSecond();
+    SubscriptionItem first = s.items().data().get(0);
+    Changes changes = transactions.begin();
+    if (s.status().equals("incomplete")) {
+      Subscription expired = withStatus(s, "incomplete_expired", s.latestInvoiceId());
+      Versioned<Invoice> unpaid = s.latestInvoiceId() == null ? null : invoices.find(ctx.scope(), s.latestInvoiceId());
+      if (unpaid != null && unpaid.value().status().equals("open")) {
+        Invoice voided = InvoiceStates.voided(unpaid.value(), now);
+        invoices.stageReplace(changes, ctx.scope(), unpaid, voided, ctx.event("invoice.voided", voided, unpaid.value()));
+      }
+      subscriptions.stageReplace(changes, ctx.scope(), current, expired, ctx.event("customer.subscription.updated", expired, s));
+      changes.commit();
+      return expired;
+    }
+    if (s.cancelAt() != null && s.cancelAt() <= now) {
+      // Cancelling mid-period (cancel_at) credits the unused time, as Stripe prorates it by default.
+      boolean midPeriod = s.cancelAt() < first.currentPeriodEnd();
+      return cancelNow(ctx, current, s.cancellationDetails(), midPeriod, invoicing.hasPending(ctx, s.id()) || midPeriod);
+    }
+    // A trial ends, or a period does: bill the next period from the end of this one.
+    Instant start = Instant.ofEpochSecond(s.status().equals("trialing") ? s.trialEnd() : first.currentPeriodEnd());
+    Period period = new Period(start, nextBoundary(s, start));
+    List<SubscriptionItem> items = new ArrayList<>();
+    List<Invoicing.Charge> charges = new ArrayList<>();
+    for (SubscriptionItem i : s.items().data()) {
+      SubscriptionItem renewed = new SubscriptionItem(i.id(), i.created(), period.end().getEpochSecond(), period.start().getEpochSecond(),
+          i.discounts(), i.metadata(), i.price(), i.quantity(), i.subscription(), i.taxRates());
+      items.add(renewed);
+      charges.add(Invoicing.Charge.of(LineItem.forPeriod(SubscriptionItems.unitPrice(i.price()), i.quantity(), period),
+          SubscriptionItems.periodDescription(product(ctx, i.price()), i.price(), i.quantity()), i.price().id(), i.price().productId(), i.id()));
+    }
+    Subscription renewed = withItems(s, items, s.status().equals("trialing") ? "active" : s.status());
+    Invoice invoice = stageInvoice(changes, ctx, renewed, "subscription_cycle", charges, period);
+    String status = invoice.status().equals("paid") || renewed.collectionMethod().equals("send_invoice") ? "active" : "past_due";
+    Subscription next = withStatus(renewed, status, invoice.id());
+    subscriptions.stageReplace(changes, ctx.scope(), current, next, ctx.event("customer.subscription.updated", next, s));
+    changes.commit();
+    return next;
+  }
+
+  /** The period boundary after {@code start}, counted from the billing cycle anchor (month ends stay month ends). */
+  private static Instant nextBoundary(Subscription s, Instant start) {
+    var recurrence = SubscriptionItems.recurrence(s.items().data().get(0).price());
+    Instant anchor = Instant.ofEpochSecond(s.billingCycleAnchor());
+    if (start.isBefore(anchor)) return anchor;
+    return BillingPeriods.currentPeriod(anchor, recurrence, start).end();
+  }
+
+  private static Subscription withItems(Subscription s, List<SubscriptionItem> items, String status) {
+    return new Subscription(s.id(), s.application(), s.automaticTax(), s.billingCycleAnchor(), s.billingCycleAnchorConfig(), s.cancelAt(),
+        s.cancelAtPeriodEnd(), s.canceledAt(), s.cancellationDetails(), s.collectionMethod(), s.created(), s.currency(), s.customer(),
+        s.daysUntilDue(), s.defaultPaymentMethod(), s.defaultSource(), s.defaultTaxRates(), s.description(), s.discounts(), s.endedAt(),
+        s.invoiceSettings(), new Subscription.Items(items, false, s.items().url()), s.latestInvoice(), s.livemode(), s.metadata(),
+        s.nextPendingInvoiceItemInvoice(), s.onBehalfOf(), s.pauseCollection(), s.paymentSettings(), s.pendingInvoiceItemInterval(),
+        s.pendingSetupIntent(), s.pendingUpdate(), s.schedule(), s.startDate(), status, s.testClock(), s.transferData(),
+        s.trialEnd(), s.trialSettings(), s.trialStart());
+  }
+
   // ---- helpers -------------------------------------------------------------------------------
+
+  /** {@code ctx} at its test clock's frozen time, for objects on a test clock; unchanged otherwise. */
+  RequestContext timeOf(RequestContext ctx, String testClock) {
+    if (testClock == null) return ctx;
+    Versioned<TestClock> clock = testClocks.find(ctx.scope(), testClock);
+    return clock == null ? ctx : ctx.at(Instant.ofEpochSecond(clock.value().frozenTime()));
+  }
 
   Versioned<Subscription> find(RequestContext ctx, String id, String param) {
     Versioned<Subscription> found = subscriptions.find(ctx.scope(), id);

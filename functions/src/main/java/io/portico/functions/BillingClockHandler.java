@@ -1,0 +1,24 @@
+package io.portico.functions;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import io.portico.service.BillingClock;
+import jakarta.inject.Inject;
+
+/** Lambda on a schedule (EventBridge; a timer in the local stack): renews, ends trials and cancels what is due. */
+public class BillingClockHandler extends MicronautRequestHandler<ScheduledEvent, String> {
+  @Inject
+  BillingClock clock;
+
+  public BillingClockHandler() {}
+
+  public BillingClockHandler(ApplicationContext context) {
+    super(context);
+  }
+
+  @Override
+  public String execute(ScheduledEvent event) {
+    return "handled " + clock.run() + " billing events";
+  }
+}
