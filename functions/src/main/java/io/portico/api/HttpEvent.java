@@ -54,6 +54,15 @@ public final class HttpEvent {
     return proto + "://" + host + (stageInPath ? "/" + stage : "");
   }
 
+  /** A binary body: API Gateway decodes it (the API lists every media type as binary). */
+  public static APIGatewayProxyResponseEvent binary(int status, String contentType, byte[] body, Map<String, String> headers) {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("Content-Type", contentType);
+    h.putAll(headers);
+    return new APIGatewayProxyResponseEvent().withStatusCode(status).withHeaders(h).withBody(Base64.getEncoder().encodeToString(body))
+        .withIsBase64Encoded(true);
+  }
+
   public static APIGatewayProxyResponseEvent response(int status, String contentType, String body, Map<String, String> headers) {
     Map<String, String> h = new LinkedHashMap<>();
     h.put("Content-Type", contentType);

@@ -24,10 +24,12 @@ public class DynamoInvoiceRepository extends DynamoObjects<Invoice> implements I
   }
 
   @Override
-  public Versioned<Invoice> findByPdfToken(String token) {
+  public PdfLink findByPdfToken(String token) {
     EnhancedDocument marker = table.get(TableLayout.invoicePdfPk(token));
     if (marker == null) return null;
-    return find(Scopes.parse(marker.getString(TableLayout.SCOPE)), marker.getString("invoice"));
+    Scope scope = Scopes.parse(marker.getString(TableLayout.SCOPE));
+    Versioned<Invoice> invoice = find(scope, marker.getString("invoice"));
+    return invoice == null ? null : new PdfLink(scope, invoice.value());
   }
 
   @Override

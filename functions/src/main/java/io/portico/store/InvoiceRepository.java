@@ -7,8 +7,10 @@ import io.portico.domain.Scope;
 public interface InvoiceRepository {
   Versioned<Invoice> find(Scope scope, String id);
 
-  /** The invoice whose PDF link carries {@code token}; null when none. */
-  Versioned<Invoice> findByPdfToken(String token);
+  /** The invoice whose PDF link carries {@code token}, with the account it belongs to; null when none. */
+  PdfLink findByPdfToken(String token);
+
+  record PdfLink(Scope scope, Invoice invoice) {}
 
   void stageInsert(Changes changes, Scope scope, Invoice invoice, long createdMs, Event event);
 

@@ -97,7 +97,10 @@ final class ApiGatewayEmulator {
         for (int i = 0; i < b.names().size(); i++) pathParameters.put(b.names().get(i), decode(m.group(i + 1)));
         APIGatewayProxyResponseEvent response = b.handler().handleRequest(event(x, method, path, b, pathParameters, body),
             new LocalLambdaContext(b.functionName()));
-        send(x, response.getStatusCode(), response.getHeaders(), response.getBody());
+        byte[] bytes = response.getBody() == null ? new byte[0]
+            : Boolean.TRUE.equals(response.getIsBase64Encoded()) ? java.util.Base64.getDecoder().decode(response.getBody())
+            : response.getBody().getBytes(StandardCharsets.UTF_8);
+        send(x, response.getStatusCode(), response.getHeaders(), bytes);
         return;
       }
       // No route at all (the template's greedy route normally catches everything): API Gateway's default.
@@ -163,8 +166,11 @@ final class ApiGatewayEmulator {
   }
 
   private static void send(HttpExchange x, int status, Map<String, String> headers, String body) throws IOException {
+    send(x, status, headers, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void send(HttpExchange x, int status, Map<String, String> headers, byte[] bytes) throws IOException {
     if (headers != null) headers.forEach((k, v) -> x.getResponseHeaders().set(k, v));
-    byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
     x.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
     if (bytes.length > 0) {
       try (OutputStream out = x.getResponseBody()) {

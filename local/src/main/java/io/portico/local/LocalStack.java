@@ -5,6 +5,7 @@ import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
 import io.portico.domain.Account;
@@ -16,9 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -38,7 +43,8 @@ public final class LocalStack implements AutoCloseable {
   /** The demo account's fixed test key, also used by the sample events in events/. */
   public static final String SAMPLE_TEST_KEY = "sk_test_portico_local_sample_key_do_not_use_in_production";
 
-  public record Options(Path root, int port, Path dataDir, boolean demoCustomers, String host) {}
+  /** {@code schedules}: run the template's Schedule events on timers (tests leave it off and drive the billing clock themselves). */
+  public record Options(Path root, int port, Path dataDir, boolean demoCustomers, String host, boolean schedules) {}
 
   private final DynamoDBProxyServer dynamo;
   private final int dynamoPort;
@@ -46,6 +52,11 @@ public final class LocalStack implements AutoCloseable {
   private final ApiGatewayEmulator gateway;
   private final DynamoDbClient client;
   private final Template template;
+  private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "portico-schedules");
+    t.setDaemon(true);
+    return t;
+  });
   private AccountService.CreatedAccount demo;
 
   private LocalStack(Options options, Clock clock) throws Exception {
@@ -68,7 +79,10 @@ public final class LocalStack implements AutoCloseable {
     // The functions' environment from template.yaml, with the same names Lambda would give them.
     Map<String, Object> env = new HashMap<>(template.environment());
     env.remove("JAVA_TOOL_OPTIONS");
+    // Bind the port first: functions without a request to learn the host from (the billing clock) need the public URL.
+    gateway = new ApiGatewayEmulator(options.host(), options.port());
     Map<String, Object> local = new LinkedHashMap<>();
+    local.put("portico.public-base-url", "http://127.0.0.1:" + gateway.port());
     local.put("portico.dynamodb.endpoint", dynamoEndpoint());
     local.put("portico.dynamodb.region", "us-east-1");
     var builder = ApplicationContext.builder()
@@ -77,16 +91,34 @@ public final class LocalStack implements AutoCloseable {
     if (clock != null) builder.singletons(clock);
     context = builder.start();
 
-    gateway = new ApiGatewayEmulator(options.host(), options.port());
     for (Template.Function f : template.functions()) {
-      RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler = handler(f.handler(), context);
-      for (Template.Route r : f.routes()) gateway.bind(f.logicalId(), r, handler);
+      if (!f.routes().isEmpty()) {
+        RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler = handler(f.handler(), context);
+        for (Template.Route r : f.routes()) gateway.bind(f.logicalId(), r, handler);
+      }
+      if (options.schedules()) {
+        for (Duration every : f.schedules()) schedule(f, every);
+      }
     }
     gateway.start();
   }
 
   public static LocalStack start(Options options, Clock clock) throws Exception {
     return new LocalStack(options, clock);
+  }
+
+  /** Invokes a scheduled function the way EventBridge would, every {@code every}. */
+  @SuppressWarnings("unchecked")
+  private void schedule(Template.Function f, Duration every) throws ReflectiveOperationException {
+    RequestHandler<ScheduledEvent, Object> handler = (RequestHandler<ScheduledEvent, Object>) Class.forName(f.handler())
+        .getConstructor(ApplicationContext.class).newInstance(context);
+    timers.scheduleAtFixedRate(() -> {
+      try {
+        handler.handleRequest(new ScheduledEvent().withSource("aws.events").withDetailType("Scheduled Event"), new LocalLambdaContext(f.logicalId()));
+      } catch (RuntimeException e) {
+        e.printStackTrace(); // a failed run is retried at the next tick, as EventBridge would
+      }
+    }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @SuppressWarnings("unchecked")
@@ -146,6 +178,7 @@ public final class LocalStack implements AutoCloseable {
 
   @Override
   public void close() {
+    timers.shutdownNow();
     gateway.stop();
     context.close();
     client.close();
@@ -192,7 +225,7 @@ public final class LocalStack implements AutoCloseable {
         default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
       }
     }
-    LocalStack stack = start(new Options(findRoot(), port, dataDir, demoCustomers, "127.0.0.1"), null);
+    LocalStack stack = start(new Options(findRoot(), port, dataDir, demoCustomers, "127.0.0.1", true), null);
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
     DemoData.Seeded seeded = DemoData.seed(stack, demoCustomers);
     System.out.println();
@@ -202,6 +235,9 @@ public final class LocalStack implements AutoCloseable {
     System.out.println("  Demo account                    " + seeded.accountId() + " (" + seeded.businessName() + ")");
     System.out.println("  Test secret key                 " + seeded.testSecretKey());
     if (!seeded.customerIds().isEmpty()) System.out.println("  Demo customers                  " + String.join(", ", seeded.customerIds()));
+    System.out.println();
+    System.out.println("  Billing clock                   every " + stack.template().functions().stream().flatMap(f -> f.schedules().stream())
+        .map(d -> d.toMinutes() + " min").findFirst().orElse("(none)") + " (renewals, trial ends, scheduled cancellations)");
     System.out.println();
     System.out.println("Try:  curl " + stack.baseUrl() + "/v1/customers -u " + seeded.testSecretKey() + ":");
     System.out.println("Stop with Ctrl-C.");

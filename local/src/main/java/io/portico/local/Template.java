@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 public final class Template {
   public record Route(String method, String path) {}
 
-  public record Function(String logicalId, String handler, List<Route> routes) {}
+  /** {@code schedules}: the periods of the function's Schedule events ({@code rate(5 minutes)}). */
+  public record Function(String logicalId, String handler, List<Route> routes, List<java.time.Duration> schedules) {}
 
   public record Table(String logicalId, CreateTableRequest create, String ttlAttribute) {}
 
@@ -53,12 +54,15 @@ public final class Template {
       JsonNode res = r.getValue();
       if (!"AWS::Serverless::Function".equals(res.path("Type").asText())) return;
       List<Route> routes = new ArrayList<>();
+      List<java.time.Duration> schedules = new ArrayList<>();
       res.path("Properties").path("Events").forEach(ev -> {
         if ("Api".equals(ev.path("Type").asText())) {
           routes.add(new Route(ev.path("Properties").path("Method").asText().toUpperCase(), ev.path("Properties").path("Path").asText()));
+        } else if ("Schedule".equals(ev.path("Type").asText())) {
+          schedules.add(rate(ev.path("Properties").path("Schedule").asText()));
         }
       });
-      out.add(new Function(r.getKey(), res.path("Properties").path("Handler").asText(), routes));
+      out.add(new Function(r.getKey(), res.path("Properties").path("Handler").asText(), routes, schedules));
     });
     return out;
   }
@@ -101,6 +105,18 @@ public final class Template {
       env.put(v.getKey(), parameter.isMissingNode() ? value : parameter.path("Default").asText(""));
     });
     return env;
+  }
+
+  /** EventBridge's {@code rate(N unit)}; cron expressions are not run locally. */
+  static java.time.Duration rate(String expression) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)").matcher(expression.trim());
+    if (!m.matches()) throw new IllegalStateException("the local stack runs rate(N minutes|hours|days) schedules only, not " + expression);
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2).replaceAll("s$", "")) {
+      case "minute" -> java.time.Duration.ofMinutes(n);
+      case "hour" -> java.time.Duration.ofHours(n);
+      default -> java.time.Duration.ofDays(n);
+    };
   }
 
   private static Projection projection(JsonNode p) {

@@ -40,6 +40,9 @@ class TemplateAndEventsTest {
   /** What each sample event gets back from its function (see events/README.md). */
   private static final Map<String, Integer> EXPECTED_STATUS = Map.ofEntries(
       Map.entry("CreateAccountFunction.json", 0), // not an API event: checked by its output below
+      Map.entry("BillingClockFunction.json", 0), // an EventBridge schedule: checked by its output below
+      Map.entry("TestClocksFunction.create.json", 200),
+      Map.entry("InvoicePdfFunction.open.json", 404), // a sample token names no invoice
       Map.entry("CustomersFunction.create.json", 200),
       Map.entry("ProductsFunction.create.json", 200),
       Map.entry("PricesFunction.create.json", 200),
@@ -133,6 +136,10 @@ class TemplateAndEventsTest {
         checkCreateAccountSample(strict.readValue(file.toFile(), Map.class));
         continue;
       }
+      if (function.equals("BillingClockFunction")) {
+        checkBillingClockSample(strict.readValue(file.toFile(), Map.class));
+        continue;
+      }
       APIGatewayProxyRequestEvent event = strict.readValue(file.toFile(), APIGatewayProxyRequestEvent.class);
       RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler = LocalStack.handler(handlers.get(function), stack.context());
       // Idempotency keys in samples are fixed: replays are fine, they answer the same.
@@ -154,6 +161,19 @@ class TemplateAndEventsTest {
     assertEquals(200, TestStack.get("/v1/customers", key).status(), "the new account's test key opens the API");
     Map<String, Object> refused = handler.handleRequest(Map.of("business_name", " "), new LocalLambdaContext("CreateAccountFunction"));
     assertTrue(refused.containsKey("error") && !refused.containsKey("test_secret_key"), refused.toString());
+  }
+
+  /** EventBridge's scheduled event: the clock runs and says how much it did. */
+  @SuppressWarnings("unchecked")
+  private static void checkBillingClockSample(Map<String, Object> sample) throws Exception {
+    assertEquals("aws.events", sample.get("source"));
+    assertEquals("Scheduled Event", sample.get("detail-type"));
+    RequestHandler<com.amazonaws.services.lambda.runtime.events.ScheduledEvent, String> handler =
+        (RequestHandler<com.amazonaws.services.lambda.runtime.events.ScheduledEvent, String>) Class.forName("io.portico.functions.BillingClockHandler")
+            .getConstructor(ApplicationContext.class).newInstance(stack.context());
+    String out = handler.handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent().withSource("aws.events"),
+        new LocalLambdaContext("BillingClockFunction"));
+    assertTrue(out.matches("handled \\d+ billing events"), out);
   }
 
   private static List<Path> sampleEvents() throws Exception {

@@ -40,7 +40,7 @@ public final class TestStack {
   public static synchronized LocalStack get() {
     if (stack == null) {
       try {
-        stack = LocalStack.start(new LocalStack.Options(LocalStack.findRoot(), 0, null, false, "127.0.0.1"), CLOCK);
+        stack = LocalStack.start(new LocalStack.Options(LocalStack.findRoot(), 0, null, false, "127.0.0.1", false), CLOCK);
       } catch (Exception e) {
         throw new IllegalStateException("local stack did not start", e);
       }
