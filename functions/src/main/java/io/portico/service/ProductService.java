@@ -5,7 +5,6 @@ import io.portico.api.ApiResponse;
 import io.portico.api.DeletedObject;
 import io.portico.api.ListObject;
 import io.portico.domain.Ids;
-import io.portico.domain.Metadata;
 import io.portico.domain.Price;
 import io.portico.domain.Product;
 import io.portico.error.ApiError;
@@ -36,10 +35,7 @@ public class ProductService {
     RequestContext ctx = req.context();
     Params p = req.params();
     Expansion.none(req);
-    String id = p.nonEmptyString("id", 250);
-    if (id != null && !id.matches("[A-Za-z0-9_-]+")) {
-      throw ApiError.invalid("parameter_invalid", "id", "Invalid id: use letters, digits, '_' and '-' only.");
-    }
+    String id = Checks.slug("id", p.nonEmptyString("id", 250));
     long now = ctx.now().getEpochSecond();
     Product blank = new Product(id != null ? id : Ids.newId("prod"), true, now, null, null, List.of(), ctx.scope().livemode(), List.of(),
         Map.of(), null, null, null, null, null, "service", null, now, null);
@@ -138,12 +134,7 @@ public class ProductService {
       if (list.size() > 15) throw ApiError.invalid("parameter_invalid", "marketing_features", "A product can list at most 15 marketing features.");
       for (Params f : list) features.add(new Product.MarketingFeature(f.requiredString("name", 80)));
     }
-    Map<String, String> metadata = base.metadata();
-    if (p.has("metadata")) {
-      boolean clear = p.isEmptyString("metadata");
-      if (clear) p.accept("metadata");
-      metadata = Metadata.apply(metadata, clear ? null : p.stringMap("metadata"), clear, "metadata");
-    }
+    Map<String, String> metadata = Checks.metadata(p, base.metadata());
     Boolean shippable = p.has("shippable") ? p.bool("shippable") : base.shippable();
     String descriptor = base.statementDescriptor();
     if (p.has("statement_descriptor")) {

@@ -61,7 +61,7 @@ public class BillingTable {
   /** The object {@code id} of {@code kind} in {@code scope}; null when absent or someone else's. */
   public <T> Versioned<T> find(Scope scope, String kind, String id, Class<T> type) {
     if (id == null || id.isEmpty()) return null;
-    EnhancedDocument doc = get(id);
+    EnhancedDocument doc = get(TableLayout.objectPk(scope.key(), kind, id));
     if (doc == null || !kind.equals(doc.getString(TableLayout.KIND)) || !scope.key().equals(doc.getString(TableLayout.SCOPE))) {
       return null;
     }
@@ -84,7 +84,7 @@ public class BillingTable {
       boolean listed) {
     EnhancedDocument.Builder b = EnhancedDocument.builder()
         .attributeConverterProviders(AttributeConverterProvider.defaultProvider())
-        .putString(TableLayout.PK, id)
+        .putString(TableLayout.PK, TableLayout.objectPk(scope.key(), kind, id))
         .putString(TableLayout.KIND, kind)
         .putString(TableLayout.SCOPE, scope.key())
         .putNumber(TableLayout.VERSION, version)
@@ -152,7 +152,7 @@ public class BillingTable {
   }
 
   private String cursor(Scope scope, String kind, String id, String param) {
-    EnhancedDocument doc = get(id);
+    EnhancedDocument doc = get(TableLayout.objectPk(scope.key(), kind, id));
     if (doc == null || !kind.equals(doc.getString(TableLayout.KIND)) || !scope.key().equals(doc.getString(TableLayout.SCOPE))) {
       throw ApiError.noSuch(kind, id, param).asBadRequest(); // named in the query, not the URL
     }

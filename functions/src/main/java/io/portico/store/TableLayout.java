@@ -1,5 +1,8 @@
 package io.portico.store;
 
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * Every DynamoDB key and index Portico uses, in one place. The table definitions themselves live
  * in {@code template.yaml} (the local stack creates its tables from there).
@@ -8,13 +11,20 @@ package io.portico.store;
  * One item per object, partition key {@code pk} only:
  * <ul>
  *   <li>{@code pk = <object id>} — customers ({@code cus_}), portal configurations ({@code bpc_}),
- *       events ({@code evt_}) and, later, every billing object. Ids are random and global, so the
- *       id alone addresses the item; {@code scope} ({@code acct_…:test|live}) is checked on every read.</li>
+ *       promotion codes ({@code promo_}), events ({@code evt_}) and, later, every billing object. Ids
+ *       are random and global, so the id alone addresses the item; {@code scope} ({@code acct_…:test|live})
+ *       is checked on every read.</li>
+ *   <li>{@code pk = coupon#<scope>#<coupon id>} — coupons. Their ids are chosen by the merchant
+ *       ({@code SUMMER25}) and unique only per account and mode, so the scope is part of the key
+ *       ({@link #objectPk}: the kinds in {@link #MERCHANT_NAMED_KINDS}).</li>
  *   <li>{@code pk = acct_…} — a merchant account; {@code pk = apikey#<sha256 of the secret>} — one secret key.</li>
  *   <li>{@code pk = default_configuration#<scope>} — a marker that makes "one default configuration
  *       per account and mode" a conditional write.</li>
  *   <li>{@code pk = price_lookup_key#<scope>#<lookup key>} — which price holds a lookup key (unique
  *       per account and mode), claimed in the same transaction as the price.</li>
+ *   <li>{@code pk = promotion_code#<scope>#<lower-case code>} — which active promotion code holds a
+ *       customer-facing code (unique per account and mode among active codes, whatever the case),
+ *       claimed while the code is active, released when it is deactivated.</li>
  * </ul>
  * Attributes: {@code kind} (the Stripe object name), {@code scope}, {@code data} (the object as
  * Stripe's JSON, a map), {@code version} (optimistic concurrency: every replace is conditional on
@@ -25,7 +35,8 @@ package io.portico.store;
  * Deleted objects drop their {@code list_pk} and leave the list.
  *
  * <p>GSI {@value #BY_LOOKUP}: {@code lookup_pk = <scope>#<kind>#<filter>#<value>}, same {@code list_sk} —
- * list filters that must not read the whole list (customers by {@code email}, prices by {@code product}).
+ * list filters that must not read the whole list (customers by {@code email}, prices by {@code product},
+ * promotion codes by lower-case {@code code}).
  *
  * <h2>Sessions table ({@code portico.tables.sessions}, TTL on {@code ttl})</h2>
  * <ul>
@@ -51,7 +62,15 @@ public final class TableLayout {
   public static final String BY_LIST = "by_list";
   public static final String BY_LOOKUP = "by_lookup";
 
+  /** Kinds whose ids the merchant chooses: their items are keyed by scope and id (see {@link #objectPk}). */
+  public static final Set<String> MERCHANT_NAMED_KINDS = Set.of("coupon");
+
   private TableLayout() {}
+
+  /** The partition key of object {@code id} of {@code kind}: the id itself, unless the merchant named it. */
+  public static String objectPk(String scopeKey, String kind, String id) {
+    return MERCHANT_NAMED_KINDS.contains(kind) ? kind + "#" + scopeKey + "#" + id : id;
+  }
 
   public static String listPk(String scopeKey, String kind) {
     return scopeKey + "#" + kind;
@@ -75,6 +94,10 @@ public final class TableLayout {
 
   public static String priceLookupKeyPk(String scopeKey, String lookupKey) {
     return "price_lookup_key#" + scopeKey + "#" + lookupKey;
+  }
+
+  public static String promotionCodePk(String scopeKey, String code) {
+    return "promotion_code#" + scopeKey + "#" + code.toLowerCase(Locale.ROOT);
   }
 
   public static String sessionPk(String tokenHash) {
