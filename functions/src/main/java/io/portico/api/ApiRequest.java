@@ -3,6 +3,7 @@ package io.portico.api;
 import io.portico.error.ApiError;
 import io.portico.service.RequestContext;
 import io.portico.store.ListRequest;
+import io.portico.store.TimeRange;
 import io.portico.wire.Params;
 import java.util.List;
 import java.util.Map;
@@ -37,5 +38,16 @@ public record ApiRequest(String route, String path, Map<String, String> pathPara
           "You may only specify one of these parameters: ending_before, starting_after.");
     }
     return new ListRequest(limit == null ? 10 : limit.intValue(), after, before);
+  }
+
+  /** Stripe's {@code created} list filter: one timestamp ({@code created=…}) or bounds ({@code created[gte]=…}); null when absent. */
+  public TimeRange created() {
+    if (!params.has("created")) return null;
+    if (!params.isHash("created")) {
+      Long exact = params.integer("created");
+      return new TimeRange(null, exact, null, exact);
+    }
+    Params range = params.object("created");
+    return new TimeRange(range.integer("gt"), range.integer("gte"), range.integer("lt"), range.integer("lte"));
   }
 }

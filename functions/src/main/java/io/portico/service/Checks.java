@@ -1,9 +1,12 @@
 package io.portico.service;
 
+import io.portico.domain.Metadata;
 import io.portico.error.ApiError;
 import io.portico.store.ConcurrentUpdateException;
+import io.portico.wire.Params;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -31,6 +34,22 @@ public final class Checks {
     if (value == null || value.isEmpty()) return value;
     if (!EMAIL.matcher(value).matches()) throw ApiError.invalid("email_invalid", param, "Invalid email address: " + value);
     return value;
+  }
+
+  /** A merchant-chosen name (a product's or coupon's id, a promotion code): letters, digits, '_' and '-' only; null when absent. */
+  public static String slug(String param, String value) {
+    if (value != null && !value.matches("[A-Za-z0-9_-]+")) {
+      throw ApiError.invalid("parameter_invalid", param, "Invalid " + param + ": use letters, digits, '_' and '-' only.");
+    }
+    return value;
+  }
+
+  /** {@code current} with Stripe's {@code metadata} parameter applied: keys merge, a key sent empty goes, {@code metadata=} clears all. */
+  public static Map<String, String> metadata(Params p, Map<String, String> current) {
+    if (!p.has("metadata")) return current;
+    boolean clear = p.isEmptyString("metadata");
+    if (clear) p.accept("metadata");
+    return Metadata.apply(current, clear ? null : p.stringMap("metadata"), clear, p.path("metadata"));
   }
 
   /** An id of the given Stripe prefix ({@code sub}, {@code price}), or null when absent. */

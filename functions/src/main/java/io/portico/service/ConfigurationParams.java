@@ -1,7 +1,6 @@
 package io.portico.service;
 
 import io.portico.domain.Ids;
-import io.portico.domain.Metadata;
 import io.portico.domain.PortalConfiguration;
 import io.portico.domain.PortalConfiguration.AdjustableQuantity;
 import io.portico.domain.PortalConfiguration.BusinessProfile;
@@ -47,12 +46,7 @@ final class ConfigurationParams {
       // A fresh link each time it is switched on; switching it off kills the old one.
       login = enabled ? (login.enabled() ? login : new LoginPage(true, loginBaseUrl + "/p/login/" + Ids.random(32))) : new LoginPage(false, null);
     }
-    Map<String, String> metadata = c.metadata();
-    if (p.has("metadata")) {
-      boolean clear = p.isEmptyString("metadata");
-      if (clear) p.accept("metadata");
-      metadata = Metadata.apply(metadata, clear ? null : p.stringMap("metadata"), clear, "metadata");
-    }
+    Map<String, String> metadata = Checks.metadata(p, c.metadata());
     String name = p.has("name") ? nullIfEmpty(p.string("name", 256)) : c.name();
     boolean active = c.active();
     if (!creating && p.has("active")) {

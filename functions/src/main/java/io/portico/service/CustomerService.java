@@ -7,7 +7,6 @@ import io.portico.api.ListObject;
 import io.portico.domain.Address;
 import io.portico.domain.Customer;
 import io.portico.domain.Ids;
-import io.portico.domain.Metadata;
 import io.portico.domain.Shipping;
 import io.portico.error.ApiError;
 import io.portico.store.CustomerRepository;
@@ -145,12 +144,7 @@ public class CustomerService {
       String footer = is.has("footer") ? emptyToNull(is.string("footer", 5000)) : settings.footer();
       settings = new Customer.InvoiceSettings(settings.customFields(), pm, footer, settings.renderingOptions());
     }
-    Map<String, String> metadata = c.metadata();
-    if (p.has("metadata")) {
-      boolean clear = p.isEmptyString("metadata");
-      metadata = Metadata.apply(metadata, clear ? null : p.stringMap("metadata"), clear, "metadata");
-      if (clear) p.accept("metadata");
-    }
+    Map<String, String> metadata = Checks.metadata(p, c.metadata());
     return new Customer(c.id(), address, balance == null ? c.balance() : balance, c.created(), c.currency(), c.defaultSource(),
         c.delinquent(), description, c.discount(), email, prefix, settings, c.livemode(), metadata, name,
         nextSequence == null ? c.nextInvoiceSequence() : nextSequence, phone, locales, shipping,

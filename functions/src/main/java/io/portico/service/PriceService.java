@@ -114,12 +114,7 @@ public class PriceService {
       String nickname = p.has("nickname") ? CustomerService.emptyToNull(p.string("nickname", 5000)) : c.nickname();
       String lookupKey = p.has("lookup_key") ? CustomerService.emptyToNull(p.string("lookup_key", 200)) : c.lookupKey();
       boolean transfer = Boolean.TRUE.equals(p.bool("transfer_lookup_key"));
-      Map<String, String> metadata = c.metadata();
-      if (p.has("metadata")) {
-        boolean clear = p.isEmptyString("metadata");
-        if (clear) p.accept("metadata");
-        metadata = Metadata.apply(metadata, clear ? null : p.stringMap("metadata"), clear, "metadata");
-      }
+      Map<String, String> metadata = Checks.metadata(p, c.metadata());
       String taxBehavior = c.taxBehavior();
       String requestedTax = p.oneOf("tax_behavior", Price.TAX_BEHAVIORS);
       if (requestedTax != null && !requestedTax.equals(taxBehavior)) {

@@ -5,7 +5,6 @@ import io.portico.api.ApiResponse;
 import io.portico.api.DeletedObject;
 import io.portico.api.ListObject;
 import io.portico.domain.Ids;
-import io.portico.domain.Metadata;
 import io.portico.domain.Price;
 import io.portico.domain.Product;
 import io.portico.error.ApiError;
@@ -119,10 +118,7 @@ public class ProductService {
    * tax_code and unit_label (the rest stay unread, so they are refused as unknown).
    */
   static Product newProduct(RequestContext ctx, Params p, boolean everyField) {
-    String id = p.nonEmptyString("id", 250);
-    if (id != null && !id.matches("[A-Za-z0-9_-]+")) {
-      throw ApiError.invalid("parameter_invalid", p.path("id"), "Invalid id: use letters, digits, '_' and '-' only.");
-    }
+    String id = Checks.slug(p.path("id"), p.nonEmptyString("id", 250));
     long now = ctx.now().getEpochSecond();
     Product blank = new Product(id != null ? id : Ids.newId("prod"), true, now, null, null, List.of(), ctx.scope().livemode(), List.of(),
         Map.of(), null, null, null, null, null, "service", null, now, null);
@@ -153,12 +149,7 @@ public class ProductService {
       }
       for (Params f : list) features.add(new Product.MarketingFeature(f.requiredString("name", 80)));
     }
-    Map<String, String> metadata = base.metadata();
-    if (p.has("metadata")) {
-      boolean clear = p.isEmptyString("metadata");
-      if (clear) p.accept("metadata");
-      metadata = Metadata.apply(metadata, clear ? null : p.stringMap("metadata"), clear, p.path("metadata"));
-    }
+    Map<String, String> metadata = Checks.metadata(p, base.metadata());
     Boolean shippable = everyField && p.has("shippable") ? p.bool("shippable") : base.shippable();
     String descriptor = base.statementDescriptor();
     if (p.has("statement_descriptor")) {

@@ -9,7 +9,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A list filter on fields of the stored object ({@code data.active = true},
- * {@code data.recurring.interval = "month"}), applied by DynamoDB while it reads a list partition.
+ * {@code data.recurring.interval = "month"}, {@code data.created >= 1700000000}), applied by
+ * DynamoDB while it reads a list partition.
  */
 public final class DataFilter {
   private final List<String> conditions = new ArrayList<>();
@@ -18,6 +19,17 @@ public final class DataFilter {
 
   /** Adds {@code data.<path> = value}; a null value adds nothing (the filter was not asked for). */
   public DataFilter eq(String dottedPath, Object value) {
+    return compare(dottedPath, "=", value);
+  }
+
+  /** Adds the bounds of {@code range} on the number at {@code data.<path>}; null adds nothing. */
+  public DataFilter within(String dottedPath, TimeRange range) {
+    if (range == null) return this;
+    return compare(dottedPath, ">", range.gt()).compare(dottedPath, ">=", range.gte())
+        .compare(dottedPath, "<", range.lt()).compare(dottedPath, "<=", range.lte());
+  }
+
+  private DataFilter compare(String dottedPath, String operator, Object value) {
     if (value == null) return this;
     StringBuilder path = new StringBuilder("#d");
     for (String part : dottedPath.split("\\.")) {
@@ -28,7 +40,7 @@ public final class DataFilter {
     String placeholder = ":v" + values.size();
     values.put(placeholder, value instanceof Boolean b ? AttributeValue.fromBool(b)
         : value instanceof Number n ? AttributeValue.fromN(n.toString()) : AttributeValue.fromS(value.toString()));
-    conditions.add(path + " = " + placeholder);
+    conditions.add(path + " " + operator + " " + placeholder);
     return this;
   }
 

@@ -1,6 +1,7 @@
 package io.portico.store;
 
 import io.portico.domain.Product;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -11,17 +12,22 @@ import java.util.Set;
  * One item per object, partition key {@code pk} only:
  * <ul>
  *   <li>{@code pk = <object id>} — customers ({@code cus_}), portal configurations ({@code bpc_}),
- *       events ({@code evt_}) and, later, every billing object. Ids are random and global, so the
- *       id alone addresses the item; {@code scope} ({@code acct_…:test|live}) is checked on every read.</li>
- *   <li>{@code pk = <kind>#<scope>#<id>} — objects whose id the merchant may choose (products:
- *       Stripe's custom ids), so two accounts, or one account's test and live modes, can each have
- *       product {@code gold} and neither learns the other's ({@link #objectPk}).</li>
+ *       promotion codes ({@code promo_}), events ({@code evt_}) and, later, every billing object. Ids
+ *       are random and global, so the id alone addresses the item; {@code scope} ({@code acct_…:test|live})
+ *       is checked on every read.</li>
+ *   <li>{@code pk = <kind>#<scope>#<id>} — objects whose id the merchant chooses (products' custom
+ *       ids, coupons such as {@code SUMMER25}): unique only per account and mode, so the scope is part
+ *       of the key and no account learns another's ids ({@link #objectPk}: the kinds in
+ *       {@link #MERCHANT_NAMED_KINDS}).</li>
  *   <li>{@code pk = acct_…} — a merchant account; {@code pk = apikey#<sha256 of the secret>} — one secret key.</li>
  *   <li>{@code pk = default_configuration#<scope>} — a marker that makes "one default configuration
  *       per account and mode" a conditional write.</li>
  *   <li>{@code pk = invoice_pdf#<token>} — which invoice a PDF link (with its random token) shows.</li>
  *   <li>{@code pk = price_lookup_key#<scope>#<lookup key>} — which price holds a lookup key (unique
  *       per account and mode), claimed in the same transaction as the price.</li>
+ *   <li>{@code pk = promotion_code#<scope>#<lower-case code>} — which active promotion code holds a
+ *       customer-facing code (unique per account and mode among active codes, whatever the case),
+ *       claimed while the code is active, released when it is deactivated.</li>
  * </ul>
  * Attributes: {@code kind} (the Stripe object name), {@code scope}, {@code data} (the object as
  * Stripe's JSON, a map), {@code version} (optimistic concurrency: every replace is conditional on
@@ -32,8 +38,9 @@ import java.util.Set;
  * Deleted objects drop their {@code list_pk} and leave the list.
  *
  * <p>GSI {@value #BY_LOOKUP}: {@code lookup_pk = <scope>#<kind>#<filter>#<value>}, same {@code list_sk} —
- * list filters that must not read the whole list (customers by {@code email}, prices by {@code product}; subscriptions and invoices by {@code customer};
- * pending invoice items by subscription, {@code <scope>#invoiceitem#pending#<subscription>}).
+ * list filters that must not read the whole list (customers by {@code email}, prices by {@code product},
+ * promotion codes by lower-case {@code code}; subscriptions and invoices by {@code customer}; pending
+ * invoice items by subscription, {@code <scope>#invoiceitem#pending#<subscription>}).
  *
  * <p>GSI {@value #BY_DUE} (keys and {@code scope}): {@code due_pk}, {@code due_at} (epoch seconds) — what the billing
  * clock must do next: a subscription's period end, trial end, scheduled cancellation or incomplete
@@ -70,14 +77,14 @@ public final class TableLayout {
   /** Shards of the real billing clock's partition, so one hot key does not carry every account. */
   public static final int DUE_SHARDS = 8;
 
-  /** Kinds whose ids the merchant may choose: their ids are unique per scope only. */
-  private static final Set<String> MERCHANT_CHOSEN_IDS = Set.of(Product.OBJECT);
+  /** Kinds whose ids the merchant chooses: their items are keyed by scope and id (see {@link #objectPk}). */
+  public static final Set<String> MERCHANT_NAMED_KINDS = Set.of(Product.OBJECT, "coupon");
 
   private TableLayout() {}
 
-  /** The partition key of object {@code id} of {@code kind} in {@code scopeKey} (see the class comment). */
+  /** The partition key of object {@code id} of {@code kind}: the id itself, unless the merchant named it. */
   public static String objectPk(String scopeKey, String kind, String id) {
-    return MERCHANT_CHOSEN_IDS.contains(kind) ? kind + "#" + scopeKey + "#" + id : id;
+    return MERCHANT_NAMED_KINDS.contains(kind) ? kind + "#" + scopeKey + "#" + id : id;
   }
 
   public static String listPk(String scopeKey, String kind) {
@@ -111,6 +118,10 @@ public final class TableLayout {
 
   public static String invoicePdfPk(String token) {
     return "invoice_pdf#" + token;
+  }
+
+  public static String promotionCodePk(String scopeKey, String code) {
+    return "promotion_code#" + scopeKey + "#" + code.toLowerCase(Locale.ROOT);
   }
 
   public static String sessionPk(String tokenHash) {

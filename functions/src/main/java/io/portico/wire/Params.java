@@ -55,6 +55,11 @@ public final class Params {
     return v instanceof String s && s.isEmpty();
   }
 
+  /** True when the parameter was sent as a hash ({@code name[key]=…}) rather than a single value. */
+  public boolean isHash(String name) {
+    return node.get(name) instanceof Map;
+  }
+
   /** Marks a parameter as understood without reading it (e.g. one handled elsewhere). */
   public void accept(String name) {
     known.add(path(name));

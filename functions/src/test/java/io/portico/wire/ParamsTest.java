@@ -28,6 +28,15 @@ class ParamsTest {
     return e;
   }
 
+  @Test
+  void hashOrSingleValue() {
+    Params p = params("created=5&range[gte]=1&name=");
+    assertFalse(p.isHash("created"));
+    assertTrue(p.isHash("range"));
+    assertFalse(p.isHash("name"));
+    assertFalse(p.isHash("absent"));
+  }
+
   // ---- strings ---------------------------------------------------------------------------------
 
   @Test

@@ -11,12 +11,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
+import io.portico.domain.Coupon;
 import io.portico.domain.Customer;
 import io.portico.domain.Event;
 import io.portico.domain.Scope;
+import io.portico.store.CouponRepository;
 import io.portico.store.CustomerRepository;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -48,6 +51,8 @@ class TemplateAndEventsTest {
       Map.entry("PricesFunction.create.json", 200),
       Map.entry("SubscriptionsFunction.list.json", 200),
       Map.entry("InvoicesFunction.list.json", 200),
+      Map.entry("CouponsFunction.create.json", 200),
+      Map.entry("PromotionCodesFunction.create.json", 200),
       Map.entry("CustomersFunction.list.json", 200),
       Map.entry("CustomersFunction.retrieve.json", 200),
       Map.entry("ConfigurationsFunction.create.json", 200),
@@ -62,15 +67,24 @@ class TemplateAndEventsTest {
   static void seedSampleData() {
     stack = TestStack.get();
     String accountId = stack.demoAccount().account().id();
-    // The sample events name customer cus_sample of the demo account (the one the sample key opens).
+    // The sample events name customer cus_sample and coupon SAMPLE25 of the demo account (the one the sample key opens).
     CustomerRepository customers = stack.context().getBean(CustomerRepository.class);
     Scope scope = new Scope(accountId, false);
     if (customers.find(scope, "cus_sample") == null) {
       Customer sample = new Customer("cus_sample", null, 0, 0, null, null, false, null, null, "sample@example.com", "SAMPLE01",
           new Customer.InvoiceSettings(null, null, null, null), false, Map.of(), "Sample Customer", 1, null, List.of(), null, "none", null);
-      customers.insert(scope, sample, 0, new Event("evt_sample_seed", "2026-07-29.dahlia", 0, new Event.Data(null, null), false, 0,
-          new Event.Request(null, null), "customer.created"));
+      customers.insert(scope, sample, 0, seedEvent("evt_sample_seed", "customer.created"));
     }
+    CouponRepository coupons = stack.context().getBean(CouponRepository.class);
+    if (coupons.find(scope, "SAMPLE25") == null) {
+      Coupon sample = new Coupon("SAMPLE25", null, null, 0, null, "once", null, false, null, Map.of(), "25% off", new BigDecimal("25"), null, 0,
+          true);
+      coupons.insert(scope, sample, 0, seedEvent("evt_sample_coupon_seed", "coupon.created"));
+    }
+  }
+
+  private static Event seedEvent(String id, String type) {
+    return new Event(id, "2026-07-29.dahlia", 0, new Event.Data(null, null), false, 0, new Event.Request(null, null), type);
   }
 
   @Test

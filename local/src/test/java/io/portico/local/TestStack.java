@@ -107,11 +107,11 @@ public final class TestStack {
   }
 
   /** Runs {@code n} calls at once (released together) and returns their answers in call order. */
-  public static List<Answer> concurrently(int n, IntFunction<Answer> call) {
+  public static <T> List<T> concurrently(int n, IntFunction<T> call) {
     ExecutorService pool = Executors.newFixedThreadPool(n);
     try {
       CountDownLatch start = new CountDownLatch(1);
-      List<Future<Answer>> futures = new ArrayList<>();
+      List<Future<T>> futures = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         int k = i;
         futures.add(pool.submit(() -> {
@@ -120,14 +120,26 @@ public final class TestStack {
         }));
       }
       start.countDown();
-      List<Answer> answers = new ArrayList<>();
-      for (Future<Answer> f : futures) answers.add(f.get(60, TimeUnit.SECONDS));
+      List<T> answers = new ArrayList<>();
+      for (Future<T> f : futures) answers.add(f.get(60, TimeUnit.SECONDS));
       return answers;
     } catch (Exception e) {
       throw new IllegalStateException("concurrent calls failed", e);
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** The types of the events an account's test mode has recorded, in no particular order (a scan, as {@link #itemsOwnedBy}). */
+  public static List<String> eventTypes(String accountId) {
+    List<String> types = new ArrayList<>();
+    var pages = get().dynamo().scanPaginator(ScanRequest.builder().tableName("BillingTable")
+        .filterExpression("#scope = :scope AND kind = :event")
+        .expressionAttributeNames(Map.of("#scope", "scope"))
+        .expressionAttributeValues(Map.of(":scope", AttributeValue.fromS(accountId + ":test"), ":event", AttributeValue.fromS("event")))
+        .build());
+    for (var page : pages) page.items().forEach(e -> types.add(e.get("event_type").s()));
+    return types;
   }
 
   /**

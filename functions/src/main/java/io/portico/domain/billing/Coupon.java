@@ -1,9 +1,10 @@
 package io.portico.domain.billing;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 
 /**
- * A coupon, as Stripe's: either {@code percent_off} (0 < p ≤ 100) or {@code amount_off} in the
+ * A coupon's terms, as Stripe's: either {@code percent_off} (0 < p ≤ 100) or {@code amount_off} in the
  * minor units of {@code currency}; and a duration. Build with {@link #percentOff} or
  * {@link #amountOff} (duration {@code once}, Stripe's default), then {@link #repeating} or
  * {@link #forever} to change it.
@@ -26,19 +27,43 @@ public record Coupon(BigDecimal percentOff, Long amountOff, String currency, Dur
       throw new IllegalArgumentException("A coupon has exactly one of percent_off and amount_off.");
     }
     if (percentOff != null) {
-      if (percentOff.signum() <= 0 || percentOff.compareTo(HUNDRED) > 0) {
-        throw new IllegalArgumentException("percent_off must be greater than 0 and at most 100 (got " + percentOff.toPlainString() + ").");
-      }
+      percentOffProblem(percentOff).ifPresent(Coupon::refuse);
       if (currency != null) throw new IllegalArgumentException("currency is only for amount_off coupons.");
     } else {
-      if (amountOff <= 0) throw new IllegalArgumentException("amount_off must be a positive amount (got " + amountOff + ").");
+      amountOffProblem(amountOff).ifPresent(Coupon::refuse);
       if (currency == null) throw new IllegalArgumentException("An amount_off coupon needs a currency.");
       currency = Currencies.normalize(currency);
     }
     if (duration == null) throw new IllegalArgumentException("A coupon needs a duration.");
-    if (duration == Duration.REPEATING ? durationInMonths == null || durationInMonths < 1 : durationInMonths != null) {
-      throw new IllegalArgumentException("duration_in_months is required, at least 1, for duration=repeating, and only for it.");
+    durationInMonthsProblem(duration, durationInMonths).ifPresent(Coupon::refuse);
+  }
+
+  /** Why {@code percent} cannot be a coupon's percent_off (Stripe: above 0, at most 100, two decimals at most); empty when it can. */
+  public static Optional<String> percentOffProblem(BigDecimal percent) {
+    if (percent.signum() <= 0 || percent.compareTo(HUNDRED) > 0) {
+      return Optional.of("percent_off must be greater than 0 and at most 100 (got " + percent.toPlainString() + ").");
     }
+    if (percent.stripTrailingZeros().scale() > 2) {
+      return Optional.of("percent_off can have at most two decimal places (got " + percent.toPlainString() + ").");
+    }
+    return Optional.empty();
+  }
+
+  /** Why {@code amount} cannot be a coupon's amount_off; empty when it can. */
+  public static Optional<String> amountOffProblem(long amount) {
+    return amount <= 0 ? Optional.of("amount_off must be a positive amount (got " + amount + ").") : Optional.empty();
+  }
+
+  /** Why {@code months} does not fit {@code duration} (required, at least 1, for repeating, and only for it); empty when it does. */
+  public static Optional<String> durationInMonthsProblem(Duration duration, Integer months) {
+    if (duration == Duration.REPEATING ? months == null || months < 1 : months != null) {
+      return Optional.of("duration_in_months is required, at least 1, for duration=repeating, and only for it.");
+    }
+    return Optional.empty();
+  }
+
+  private static void refuse(String problem) {
+    throw new IllegalArgumentException(problem);
   }
 
   public static Coupon percentOff(BigDecimal percent) {

@@ -19,15 +19,23 @@ public final class Discounts {
    * An amount_off coupon in another currency cannot apply: IllegalArgumentException.
    */
   public static long amount(Coupon coupon, long subtotal, String currency) {
-    String c = Currencies.normalize(currency);
-    if (coupon.amountOff() != null && !coupon.currency().equals(c)) {
-      throw new IllegalArgumentException("The coupon's amount_off is in " + coupon.currency() + " but the invoice is in " + c + ".");
-    }
+    currencyProblem(coupon, currency).ifPresent(problem -> {
+      throw new IllegalArgumentException(problem);
+    });
     if (subtotal <= 0) return 0;
     if (coupon.percentOff() != null) {
       return Rounding.halfUp(coupon.percentOff().multiply(BigDecimal.valueOf(subtotal)), 100);
     }
     return Math.min(coupon.amountOff(), subtotal);
+  }
+
+  /** Why {@code coupon} cannot discount an amount in {@code currency} (an amount_off in another currency); empty when it can. */
+  public static Optional<String> currencyProblem(Coupon coupon, String currency) {
+    String c = Currencies.normalize(currency);
+    if (coupon.amountOff() != null && !coupon.currency().equals(c)) {
+      return Optional.of("The coupon's amount_off is in " + coupon.currency() + " but the amount to discount is in " + c + ".");
+    }
+    return Optional.empty();
   }
 
   /**

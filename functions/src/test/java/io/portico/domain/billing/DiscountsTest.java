@@ -54,6 +54,30 @@ class DiscountsTest {
   }
 
   @Test
+  void percentOffHasAtMostTwoDecimals() {
+    assertEquals(Optional.empty(), Coupon.percentOffProblem(new BigDecimal("12.25")));
+    assertEquals(Optional.empty(), Coupon.percentOffProblem(new BigDecimal("12.500"))); // trailing zeros are not decimals
+    assertTrue(Coupon.percentOffProblem(new BigDecimal("12.125")).orElseThrow().contains("two decimal"));
+    assertThrows(IllegalArgumentException.class, () -> percent("33.333"));
+    assertTrue(Coupon.percentOffProblem(BigDecimal.ZERO).orElseThrow().contains("greater than 0"));
+  }
+
+  @Test
+  void durationInMonthsProblems() {
+    assertEquals(Optional.empty(), Coupon.durationInMonthsProblem(Coupon.Duration.REPEATING, 1));
+    assertEquals(Optional.empty(), Coupon.durationInMonthsProblem(Coupon.Duration.ONCE, null));
+    assertTrue(Coupon.durationInMonthsProblem(Coupon.Duration.REPEATING, null).isPresent());
+    assertTrue(Coupon.durationInMonthsProblem(Coupon.Duration.FOREVER, 3).isPresent());
+  }
+
+  @Test
+  void currencyProblemOnlyForAmountOffInAnotherCurrency() {
+    assertEquals(Optional.empty(), Discounts.currencyProblem(percent("10"), "jpy"));
+    assertEquals(Optional.empty(), Discounts.currencyProblem(Coupon.amountOff(500, "eur"), "EUR"));
+    assertTrue(Discounts.currencyProblem(Coupon.amountOff(500, "eur"), "usd").orElseThrow().contains("eur"));
+  }
+
+  @Test
   void onceAppliesToTheFirstInvoiceOnly() {
     Coupon once = percent("20");
     Instant applied = utc("2024-01-31T00:00:00Z");
