@@ -15,6 +15,9 @@ package io.portico.store;
  *       per account and mode" a conditional write.</li>
  *   <li>{@code pk = price_lookup_key#<scope>#<lookup key>} — which price holds a lookup key (unique
  *       per account and mode), claimed in the same transaction as the price.</li>
+ *   <li>{@code pk = pm_…} — a payment method: only what Stripe shows of it (brand, last four digits,
+ *       expiry, a keyed fingerprint), never a full card or account number. A detached one is a
+ *       tombstone ({@code deleted = true}, no {@code list_pk}): retrievable, never attachable again.</li>
  * </ul>
  * Attributes: {@code kind} (the Stripe object name), {@code scope}, {@code data} (the object as
  * Stripe's JSON, a map), {@code version} (optimistic concurrency: every replace is conditional on
@@ -25,7 +28,8 @@ package io.portico.store;
  * Deleted objects drop their {@code list_pk} and leave the list.
  *
  * <p>GSI {@value #BY_LOOKUP}: {@code lookup_pk = <scope>#<kind>#<filter>#<value>}, same {@code list_sk} —
- * list filters that must not read the whole list (customers by {@code email}, prices by {@code product}).
+ * list filters that must not read the whole list (customers by {@code email}, prices by {@code product},
+ * payment methods by {@code customer}: only attached ones carry it).
  *
  * <h2>Sessions table ({@code portico.tables.sessions}, TTL on {@code ttl})</h2>
  * <ul>
@@ -33,8 +37,9 @@ package io.portico.store;
  *       without its url), {@code scope}, {@code customer}, lifetime instants in epoch ms
  *       ({@code created_ms}, {@code opened_ms}, {@code last_activity_ms}, {@code expires_ms}) and {@code ttl}.
  *       The token itself is never stored.</li>
- *   <li>{@code pk = idempotency#<scope>#<key>} — an Idempotency-Key: request fingerprint, state and
- *       the first response; {@code ttl} 24 hours.</li>
+ *   <li>{@code pk = idempotency#<scope>#<key>} — an Idempotency-Key: request fingerprint (an HMAC keyed
+ *       by the caller's secret key: a body may hold a card number), state and the first response
+ *       (sealed likewise); {@code ttl} 24 hours.</li>
  * </ul>
  * TTL deletes lazily (hours, even days late): readers check expiry themselves.
  */

@@ -43,6 +43,9 @@ class TemplateAndEventsTest {
       Map.entry("CustomersFunction.create.json", 200),
       Map.entry("ProductsFunction.create.json", 200),
       Map.entry("PricesFunction.create.json", 200),
+      Map.entry("PaymentMethodsFunction.create.json", 200),
+      Map.entry("PaymentMethodsFunction.attach.json", 200), // pm_card_visa: a fresh test card saved to cus_sample
+      Map.entry("PaymentMethodsFunction.list.json", 200),
       Map.entry("CustomersFunction.list.json", 200),
       Map.entry("CustomersFunction.retrieve.json", 200),
       Map.entry("ConfigurationsFunction.create.json", 200),
