@@ -7,7 +7,6 @@ import io.portico.domain.Ids;
 import io.portico.error.ApiError;
 import io.portico.service.Authenticator;
 import io.portico.service.RequestContext;
-import io.portico.service.SecretKeys;
 import io.portico.store.ConcurrentUpdateException;
 import io.portico.store.IdempotencyRepository;
 import io.portico.wire.FormDecoder;
@@ -77,7 +76,7 @@ public class MerchantApi {
           throw ApiError.invalid("idempotency_key_invalid", null, "Idempotency keys must be between 1 and 255 characters long.");
         }
         out.put("Idempotency-Key", idempotencyKey);
-        fingerprint = SecretKeys.sha256(method + " " + event.getPath() + "\n" + canonical(body));
+        fingerprint = caller.replaySeal().fingerprint(method + " " + event.getPath() + "\n" + canonical(body));
         IdempotencyRepository.Claim claim = idempotency.claim(caller.scope().key(), idempotencyKey, fingerprint, now);
         String replayed = claim instanceof IdempotencyRepository.Replay r ? caller.replaySeal().open(r.body()) : null;
         if (replayed != null) {

@@ -34,4 +34,11 @@ public record Customer(
   public String object() { return OBJECT; }
 
   public record InvoiceSettings(Object customFields, String defaultPaymentMethod, String footer, Object renderingOptions) {}
+
+  public Customer withDefaultPaymentMethod(String paymentMethod) {
+    InvoiceSettings s = invoiceSettings;
+    return new Customer(id, address, balance, created, currency, defaultSource, delinquent, description, discount, email, invoicePrefix,
+        new InvoiceSettings(s.customFields(), paymentMethod, s.footer(), s.renderingOptions()), livemode, metadata, name,
+        nextInvoiceSequence, phone, preferredLocales, shipping, taxExempt, testClock);
+  }
 }

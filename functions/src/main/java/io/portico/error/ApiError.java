@@ -66,6 +66,11 @@ public class ApiError extends RuntimeException {
     return new ApiError(404, INVALID_REQUEST, "resource_missing", param, "No such " + kind + ": '" + id + "'");
   }
 
+  /** Stripe's card_error (HTTP 402): the payment details were refused; {@code param} is the card field at fault, if any. */
+  public static ApiError card(String code, String param, String message) {
+    return new ApiError(402, CARD, code, param, message);
+  }
+
   public static ApiError unauthorized(String message) {
     return new ApiError(401, INVALID_REQUEST, null, null, message);
   }

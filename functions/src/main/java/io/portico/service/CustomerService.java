@@ -7,10 +7,15 @@ import io.portico.api.ListObject;
 import io.portico.domain.Address;
 import io.portico.domain.Customer;
 import io.portico.domain.Ids;
+import io.portico.domain.Metadata;
+import io.portico.domain.PaymentMethod;
 import io.portico.domain.Shipping;
 import io.portico.error.ApiError;
+import io.portico.store.Changes;
 import io.portico.store.CustomerRepository;
 import io.portico.store.ListPage;
+import io.portico.store.PaymentMethodRepository;
+import io.portico.store.Transactions;
 import io.portico.store.Versioned;
 import io.portico.wire.Params;
 import jakarta.inject.Singleton;
@@ -22,10 +27,15 @@ import java.util.Map;
 public class CustomerService {
   static final List<String> TAX_EXEMPT = List.of("exempt", "none", "reverse");
   private final CustomerRepository customers;
+  private final PaymentMethodRepository paymentMethods;
+  private final Transactions transactions;
   private final TestClockService testClocks;
 
-  public CustomerService(CustomerRepository customers, TestClockService testClocks) {
+  public CustomerService(CustomerRepository customers, PaymentMethodRepository paymentMethods, Transactions transactions,
+      TestClockService testClocks) {
     this.customers = customers;
+    this.paymentMethods = paymentMethods;
+    this.transactions = transactions;
     this.testClocks = testClocks;
   }
 
@@ -40,6 +50,8 @@ public class CustomerService {
     Customer customer = apply(blank, p);
     p.rejectUnknown();
     if (testClock != null) customer = withTestClock(customer, testClocks.require(ctx, testClock, "test_clock"));
+    // A new customer has no payment methods yet, so naming a default can only be refused.
+    if (customer.invoiceSettings().defaultPaymentMethod() != null) requireAttached(ctx, customer, customer.invoiceSettings().defaultPaymentMethod());
     customers.insert(ctx.scope(), customer, ctx.now().toEpochMilli(), ctx.event("customer.created", customer, null));
     return ApiResponse.ok(customer);
   }
@@ -60,7 +72,14 @@ public class CustomerService {
       Customer updated = apply(current.value(), req.params());
       req.params().rejectUnknown();
       if (!updated.equals(current.value())) {
-        customers.replace(ctx.scope(), current, updated, ctx.event("customer.updated", updated, current.value()));
+        Changes changes = transactions.begin();
+        String pm = updated.invoiceSettings().defaultPaymentMethod();
+        if (pm != null && !pm.equals(current.value().invoiceSettings().defaultPaymentMethod())) {
+          // The new default must stay attached until this commits (a concurrent detach makes the commit fail and retry).
+          paymentMethods.stageUnchanged(changes, requireAttached(ctx, updated, pm));
+        }
+        customers.stageReplace(changes, ctx.scope(), current, updated, ctx.event("customer.updated", updated, current.value()));
+        changes.commit();
       }
       return ApiResponse.ok(updated);
     });
@@ -84,6 +103,18 @@ public class CustomerService {
     p.rejectUnknown();
     ListPage<Customer> result = customers.list(req.context().scope(), email == null || email.isEmpty() ? null : email, page);
     return ApiResponse.ok(new ListObject(result.data(), result.hasMore(), "/v1/customers"));
+  }
+
+  /** invoice_settings[default_payment_method] must name a payment method attached to this customer (as in Stripe). */
+  private Versioned<PaymentMethod> requireAttached(RequestContext ctx, Customer customer, String paymentMethod) {
+    String param = "invoice_settings[default_payment_method]";
+    Versioned<PaymentMethod> found = paymentMethods.find(ctx.scope(), paymentMethod);
+    if (found == null) throw PaymentMethodService.noSuchPaymentMethod(paymentMethod, param).asBadRequest();
+    if (found.deleted() || !customer.id().equals(found.value().customerId())) {
+      throw ApiError.invalid("resource_missing", param, "The customer does not have a payment method with the ID " + paymentMethod
+          + ". The payment method must be attached to the customer.");
+    }
+    return found;
   }
 
   private Versioned<Customer> find(ApiRequest req, String id) {

@@ -6,28 +6,47 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals the responses kept for Idempotency-Key replays (AES-256-GCM). The key is derived from the
- * merchant's secret API key, which the database holds only as a hash: a replay can be opened by
- * whoever presents that key again, not by someone reading the table. This matters because a
- * session's response carries its link token.
+ * Seals the responses kept for Idempotency-Key replays (AES-256-GCM) and fingerprints the requests
+ * they answer (HMAC-SHA256). Both keys are derived from the merchant's secret API key, which the
+ * database holds only as a hash: a replay can be opened by whoever presents that key again, not by
+ * someone reading the table. This matters because a session's response carries its link token,
+ * and because a request may carry a card number: a plain hash of a body holding one could be
+ * reversed by trying every number.
  */
 public final class ReplaySeal {
   private static final SecureRandom RANDOM = new SecureRandom();
   private final SecretKeySpec key;
+  private final SecretKeySpec fingerprintKey;
 
-  private ReplaySeal(byte[] key) {
+  private ReplaySeal(byte[] key, byte[] fingerprintKey) {
     this.key = new SecretKeySpec(key, "AES");
+    this.fingerprintKey = new SecretKeySpec(fingerprintKey, "HmacSHA256");
   }
 
   public static ReplaySeal forSecretKey(String secretKey) {
     try {
-      byte[] k = MessageDigest.getInstance("SHA-256").digest(("portico idempotent replay\n" + secretKey).getBytes(StandardCharsets.UTF_8));
-      return new ReplaySeal(k);
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      byte[] k = sha256.digest(("portico idempotent replay\n" + secretKey).getBytes(StandardCharsets.UTF_8));
+      byte[] f = sha256.digest(("portico idempotent request fingerprint\n" + secretKey).getBytes(StandardCharsets.UTF_8));
+      return new ReplaySeal(k, f);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A keyed fingerprint of a request (same request, same fingerprint), which reveals nothing of it without the secret key. */
+  public String fingerprint(String request) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(fingerprintKey);
+      return HexFormat.of().formatHex(mac.doFinal(request.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

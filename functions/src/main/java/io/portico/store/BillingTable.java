@@ -17,6 +17,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
@@ -110,6 +111,9 @@ public class BillingTable {
       DynamoDbTable<EnhancedDocument> target = w.sessionsTable() ? sessions.table() : table;
       if (w.deletePk() != null) {
         tx.addDeleteItem(target, Key.builder().partitionValue(w.deletePk()).build());
+      } else if (w.checkPk() != null) {
+        tx.addConditionCheck(target, ConditionCheck.builder().key(Key.builder().partitionValue(w.checkPk()).build())
+            .conditionExpression(w.condition()).build());
       } else {
         tx.addPutItem(target, TransactPutItemEnhancedRequest.builder(EnhancedDocument.class).item(w.item()).conditionExpression(w.condition()).build());
       }

@@ -13,7 +13,11 @@ public interface CustomerRepository {
   /** Replaces {@code previous} with {@code customer}; throws {@link ConcurrentUpdateException} if it changed meanwhile. */
   void replace(Scope scope, Versioned<Customer> previous, Customer customer, Event event);
 
+  /** Stages the replacement of {@code previous} with {@code customer} in a unit of work (with its payment methods). */
   void stageReplace(Changes changes, Scope scope, Versioned<Customer> previous, Customer customer, Event event);
+
+  /** Stages a condition: the customer must still be as read when the unit of work commits (it was not deleted or changed meanwhile). */
+  void stageUnchanged(Changes changes, Versioned<Customer> read);
 
   /** Keeps a tombstone so retrieval answers {@code deleted: true}; the customer leaves every list. */
   void markDeleted(Scope scope, Versioned<Customer> previous, Event event);

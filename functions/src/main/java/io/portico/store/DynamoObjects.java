@@ -2,7 +2,6 @@ package io.portico.store;
 
 import io.portico.domain.Event;
 import io.portico.domain.Scope;
-import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 
@@ -44,10 +43,10 @@ abstract class DynamoObjects<T> {
     changes.commit();
   }
 
-  /** Adds the creation of {@code object} and its event to a unit of work. */
+  /** Adds the creation of {@code object} and its event to a unit of work; a null event for a creation Stripe announces none of (a payment method's). */
   public void stageInsert(Changes changes, Scope scope, T object, long createdMs, Event event) {
     changes.add(Write.insert(item(scope, object, createdMs, 1)));
-    changes.add(EventItems.insert(scope, event));
+    if (event != null) changes.add(EventItems.insert(scope, event));
   }
 
   /** Adds the replacement of {@code previous} (at its version) and the event to a unit of work. */
@@ -56,11 +55,23 @@ abstract class DynamoObjects<T> {
     changes.add(EventItems.insert(scope, event));
   }
 
+  /** Adds a condition to a unit of work: {@code read} must still be at the version it was read at when the work commits. */
+  public void stageUnchanged(Changes changes, Versioned<T> read) {
+    changes.add(Write.unchanged(id(read.value()), read.version()));
+  }
+
   /** Keeps a tombstone: retrieval can answer {@code deleted: true}, the id is never reused, and it leaves every list. */
   public void markDeleted(Scope scope, Versioned<T> previous, Event event) {
-    EnhancedDocument tombstone = BillingTable.objectItem(scope, kind, id(previous.value()), previous.createdMs(), previous.version() + 1,
-        previous.value(), false).putBoolean("deleted", true).build();
-    table.write(List.of(Write.replace(tombstone, previous.version()), EventItems.insert(scope, event)));
+    Changes changes = table.changes();
+    stageMarkDeleted(changes, scope, previous, previous.value(), event);
+    changes.commit();
+  }
+
+  /** Adds a tombstone holding {@code last} (the object as it ends) and its event to a unit of work. */
+  protected void stageMarkDeleted(Changes changes, Scope scope, Versioned<T> previous, T last, Event event) {
+    changes.add(Write.replace(BillingTable.objectItem(scope, kind, id(last), previous.createdMs(), previous.version() + 1, last, false)
+        .putBoolean("deleted", true).build(), previous.version()));
+    changes.add(EventItems.insert(scope, event));
   }
 
   protected EnhancedDocument item(Scope scope, T object, long createdMs, long version) {

@@ -28,6 +28,9 @@ import java.util.Set;
  *   <li>{@code pk = promotion_code#<scope>#<lower-case code>} — which active promotion code holds a
  *       customer-facing code (unique per account and mode among active codes, whatever the case),
  *       claimed while the code is active, released when it is deactivated.</li>
+ *   <li>{@code pk = pm_…} — a payment method: only what Stripe shows of it (brand, last four digits,
+ *       expiry, a keyed fingerprint), never a full card or account number. A detached one is a
+ *       tombstone ({@code deleted = true}, no {@code list_pk}): retrievable, never attachable again.</li>
  * </ul>
  * Attributes: {@code kind} (the Stripe object name), {@code scope}, {@code data} (the object as
  * Stripe's JSON, a map), {@code version} (optimistic concurrency: every replace is conditional on
@@ -39,7 +42,7 @@ import java.util.Set;
  *
  * <p>GSI {@value #BY_LOOKUP}: {@code lookup_pk = <scope>#<kind>#<filter>#<value>}, same {@code list_sk} —
  * list filters that must not read the whole list (customers by {@code email}, prices by {@code product},
- * promotion codes by lower-case {@code code}; subscriptions and invoices by {@code customer}; pending
+ * promotion codes by lower-case {@code code}; payment methods by {@code customer} (only attached ones carry it); subscriptions and invoices by {@code customer}; pending
  * invoice items by subscription, {@code <scope>#invoiceitem#pending#<subscription>}).
  *
  * <p>GSI {@value #BY_DUE} (keys and {@code scope}): {@code due_pk}, {@code due_at} (epoch seconds) — what the billing
@@ -54,8 +57,9 @@ import java.util.Set;
  *       without its url), {@code scope}, {@code customer}, lifetime instants in epoch ms
  *       ({@code created_ms}, {@code opened_ms}, {@code last_activity_ms}, {@code expires_ms}) and {@code ttl}.
  *       The token itself is never stored.</li>
- *   <li>{@code pk = idempotency#<scope>#<key>} — an Idempotency-Key: request fingerprint, state and
- *       the first response; {@code ttl} 24 hours.</li>
+ *   <li>{@code pk = idempotency#<scope>#<key>} — an Idempotency-Key: request fingerprint (an HMAC keyed
+ *       by the caller's secret key: a body may hold a card number), state and the first response
+ *       (sealed likewise); {@code ttl} 24 hours.</li>
  * </ul>
  * TTL deletes lazily (hours, even days late): readers check expiry themselves.
  */

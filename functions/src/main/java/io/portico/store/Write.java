@@ -7,12 +7,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One item written inside a transaction: a put (with the condition that makes it safe under
- * concurrency) or, when {@code deletePk} is set, a delete.
+ * concurrency), a delete when {@code deletePk} is set, or, when {@code checkPk} is set, no write at
+ * all but a condition on an item the transaction depends on.
  */
-public record Write(EnhancedDocument item, Expression condition, boolean sessionsTable, String deletePk) {
+public record Write(EnhancedDocument item, Expression condition, boolean sessionsTable, String deletePk, String checkPk) {
 
   public Write(EnhancedDocument item, Expression condition) {
-    this(item, condition, false, null);
+    this(item, condition, false, null, null);
   }
 
   /** Creates the item; fails if an item with this key exists. */
@@ -22,11 +23,24 @@ public record Write(EnhancedDocument item, Expression condition, boolean session
 
   /** Replaces the item only if nobody else changed it since it was read at {@code expectedVersion}. */
   public static Write replace(EnhancedDocument item, long expectedVersion) {
-    return new Write(item, Expression.builder()
+    return new Write(item, versionIs(expectedVersion));
+  }
+
+  /**
+   * Writes nothing, but the transaction only goes through if item {@code pk} is still at
+   * {@code expectedVersion}: for an object a change was decided on without changing it (the
+   * customer a payment method is attached to).
+   */
+  public static Write unchanged(String pk, long expectedVersion) {
+    return new Write(null, versionIs(expectedVersion), false, null, pk);
+  }
+
+  private static Expression versionIs(long expectedVersion) {
+    return Expression.builder()
         .expression("#v = :expected")
         .expressionNames(Map.of("#v", TableLayout.VERSION))
         .expressionValues(Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion))))
-        .build());
+        .build();
   }
 
   /** Puts the item whatever is there (markers whose owner was checked in the same transaction). */
@@ -35,11 +49,11 @@ public record Write(EnhancedDocument item, Expression condition, boolean session
   }
 
   public static Write delete(String pk) {
-    return new Write(null, null, false, pk);
+    return new Write(null, null, false, pk, null);
   }
 
   /** The same write aimed at the sessions table (so a session and its event share one transaction). */
   public Write inSessionsTable() {
-    return new Write(item, condition, true, deletePk);
+    return new Write(item, condition, true, deletePk, checkPk);
   }
 }

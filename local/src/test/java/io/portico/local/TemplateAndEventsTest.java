@@ -53,6 +53,9 @@ class TemplateAndEventsTest {
       Map.entry("InvoicesFunction.list.json", 200),
       Map.entry("CouponsFunction.create.json", 200),
       Map.entry("PromotionCodesFunction.create.json", 200),
+      Map.entry("PaymentMethodsFunction.create.json", 200),
+      Map.entry("PaymentMethodsFunction.attach.json", 200), // pm_card_visa: a fresh test card saved to cus_sample
+      Map.entry("PaymentMethodsFunction.list.json", 200),
       Map.entry("CustomersFunction.list.json", 200),
       Map.entry("CustomersFunction.retrieve.json", 200),
       Map.entry("ConfigurationsFunction.create.json", 200),
