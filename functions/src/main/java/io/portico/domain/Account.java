@@ -14,7 +14,11 @@ public record Account(
     String privacyPolicyUrl,
     Branding branding,
     String defaultApiVersion,
-    long created) {
+    long created,
+    String failedPaymentBehavior) {
+
+  /** What happens to a subscription when every retry of its invoice failed (Stripe's billing settings). */
+  public static final java.util.List<String> FAILED_PAYMENT_BEHAVIORS = java.util.List.of("cancel", "mark_unpaid");
 
   public record Branding(String logo, String icon, String backgroundColor, String buttonColor, String font, String cornerShape) {}
 }

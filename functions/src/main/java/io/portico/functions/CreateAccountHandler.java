@@ -31,10 +31,15 @@ public class CreateAccountHandler extends MicronautRequestHandler<Map<String, Ob
     try {
       String name = text(input, "business_name");
       if (name == null || name.isBlank()) throw ApiError.missing("business_name");
+      String afterFailedPayments = text(input, "failed_payment_behavior");
+      if (afterFailedPayments == null) afterFailedPayments = "cancel";
+      if (!Account.FAILED_PAYMENT_BEHAVIORS.contains(afterFailedPayments)) {
+        throw ApiError.invalid("failed_payment_behavior", "failed_payment_behavior must be cancel or mark_unpaid.");
+      }
       AccountService.CreatedAccount created = accounts.create(name, text(input, "support_email"),
           Checks.url("terms_of_service_url", text(input, "terms_of_service_url")),
           Checks.url("privacy_policy_url", text(input, "privacy_policy_url")),
-          new Account.Branding(null, null, null, null, null, null));
+          new Account.Branding(null, null, null, null, null, null), afterFailedPayments);
       out.put("account", created.account().id());
       out.put("business_name", name);
       out.put("test_secret_key", created.testSecretKey());

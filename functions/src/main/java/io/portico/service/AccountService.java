@@ -22,9 +22,15 @@ public class AccountService {
 
   public CreatedAccount create(String businessName, String supportEmail, String termsOfServiceUrl, String privacyPolicyUrl,
       Account.Branding branding) {
+    return create(businessName, supportEmail, termsOfServiceUrl, privacyPolicyUrl, branding, "cancel");
+  }
+
+  /** {@code failedPaymentBehavior}: cancel (Stripe's default) or mark_unpaid, after the last failed retry. */
+  public CreatedAccount create(String businessName, String supportEmail, String termsOfServiceUrl, String privacyPolicyUrl,
+      Account.Branding branding, String failedPaymentBehavior) {
     long now = clock.instant().getEpochSecond();
     Account account = new Account(Ids.newId("acct"), businessName, supportEmail, null, null, termsOfServiceUrl, privacyPolicyUrl,
-        branding, null, now);
+        branding, null, now, failedPaymentBehavior);
     String test = SecretKeys.newSecretKey(false);
     String live = SecretKeys.newSecretKey(true);
     accounts.create(account, List.of(

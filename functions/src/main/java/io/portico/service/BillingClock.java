@@ -7,7 +7,7 @@ import io.portico.domain.Ids;
 import io.portico.domain.Scope;
 import io.portico.domain.Subscription;
 import io.portico.store.AccountRepository;
-import io.portico.store.SubscriptionRepository;
+import io.portico.store.DueIndex;
 import io.portico.store.TableLayout;
 import io.portico.store.Versioned;
 import jakarta.inject.Singleton;
@@ -30,15 +30,17 @@ public class BillingClock {
   private static final int MAX_EVENTS_PER_SUBSCRIPTION = 500;
   private static final int PAGE = 100;
 
-  private final SubscriptionRepository subscriptions;
+  private final DueIndex dueIndex;
   private final SubscriptionService subscriptionService;
+  private final InvoicePayments payments;
   private final AccountRepository accounts;
   private final PorticoSettings settings;
   private final Clock clock;
 
-  public BillingClock(SubscriptionRepository subscriptions, SubscriptionService subscriptionService, AccountRepository accounts,
+  public BillingClock(DueIndex dueIndex, SubscriptionService subscriptionService, InvoicePayments payments, AccountRepository accounts,
       PorticoSettings settings, Clock clock) {
-    this.subscriptions = subscriptions;
+    this.dueIndex = dueIndex;
+    this.payments = payments;
     this.subscriptionService = subscriptionService;
     this.accounts = accounts;
     this.settings = settings;
@@ -61,30 +63,45 @@ public class BillingClock {
   private int runPartition(String duePk, Instant upTo) {
     int handled = 0;
     while (true) {
-      var due = subscriptions.due(duePk, upTo, PAGE);
+      var due = dueIndex.due(duePk, upTo, PAGE);
       if (due.isEmpty()) return handled;
       int before = handled;
-      for (SubscriptionRepository.Due d : due) handled += catchUp(d.scope(), d.id(), upTo);
+      for (DueIndex.Due d : due) handled += d.id().startsWith("in_") ? retryPayment(d) : catchUp(d.scope(), d.id(), upTo);
       if (handled == before) return handled; // nothing moved: the rest failed and will be retried next run
     }
   }
 
-  /** Advances one subscription event by event until its next event lies after {@code upTo}. */
-  private int catchUp(Scope scope, String id, Instant upTo) {
+  /** A failed automatic collection whose next attempt has come: try again, at that instant. */
+  private int retryPayment(DueIndex.Due due) {
+    try {
+      payments.collect(context(due.scope(), due.at()), due.id(), null, true);
+      return 1;
+    } catch (RuntimeException e) {
+      LOG.error("billing clock could not retry the payment of {} ({})", due.id(), due.scope().key(), e);
+      return 0;
+    }
+  }
+
+  private RequestContext context(Scope scope, Instant at) {
     Account account = accounts.find(scope.accountId());
+    return new RequestContext(account, scope, "req_clock_" + Ids.random(12), null,
+        account.defaultApiVersion() != null ? account.defaultApiVersion() : settings.getApiVersion(), settings.getPublicBaseUrl(), at);
+  }
+
+  /** Advances one subscription event by event until its next event lies after {@code upTo}; a renewal's invoice is collected at once. */
+  private int catchUp(Scope scope, String id, Instant upTo) {
     int events = 0;
     while (events < MAX_EVENTS_PER_SUBSCRIPTION) {
       try {
-        RequestContext base = new RequestContext(account, scope, "req_clock_" + Ids.random(12), null,
-            account.defaultApiVersion() != null ? account.defaultApiVersion() : settings.getApiVersion(), settings.getPublicBaseUrl(), upTo);
-        boolean moved = Checks.retryingConflicts(() -> {
+        RequestContext base = context(scope, upTo);
+        Subscription moved = Checks.retryingConflicts(() -> {
           Versioned<Subscription> current = subscriptionService.find(base, id, "id");
           Optional<Instant> next = BillingCalendar.nextEvent(current.value());
-          if (next.isEmpty() || next.get().isAfter(upTo)) return false;
-          subscriptionService.advance(base.at(next.get()), current);
-          return true;
+          if (next.isEmpty() || next.get().isAfter(upTo)) return null;
+          return subscriptionService.advance(base.at(next.get()), current);
         });
-        if (!moved) return events;
+        if (moved == null) return events;
+        subscriptionService.collectLatest(base.at(Instant.ofEpochSecond(moved.items().data().get(0).currentPeriodStart())), moved);
         events++;
       } catch (RuntimeException e) {
         // One broken subscription must not stop the clock for everyone else.

@@ -43,9 +43,11 @@ public class InvoiceService {
   private final ProductRepository products;
   private final Invoicing invoicing;
   private final Transactions transactions;
+  private final InvoicePayments payments;
 
   public InvoiceService(InvoiceRepository invoices, SubscriptionRepository subscriptions, SubscriptionService subscriptionService,
-      CustomerRepository customers, ProductRepository products, Invoicing invoicing, Transactions transactions) {
+      CustomerRepository customers, ProductRepository products, Invoicing invoicing, Transactions transactions, InvoicePayments payments) {
+    this.payments = payments;
     this.invoices = invoices;
     this.subscriptions = subscriptions;
     this.subscriptionService = subscriptionService;
@@ -128,20 +130,15 @@ public class InvoiceService {
     boolean outOfBand = Boolean.TRUE.equals(p.bool("paid_out_of_band"));
     String paymentMethod = Checks.id("payment_method", p.nonEmptyString("payment_method", 5000), "pm");
     p.rejectUnknown();
+    if (!outOfBand) {
+      Invoice i = find(ctx, id).value();
+      requirePayable(i, id);
+      if (i.amountRemaining() > 0) return ApiResponse.ok(payments.collect(ctx, id, paymentMethod, false));
+    }
     return ApiResponse.ok(Checks.retryingConflicts(() -> {
       Versioned<Invoice> current = find(ctx, id);
       Invoice i = current.value();
-      switch (i.status()) {
-        case "paid" -> throw ApiError.invalid("invoice_already_paid", null, "Invoice " + id + " is already paid.");
-        case "void" -> throw ApiError.invalid("invoice_not_open", null, "Invoice " + id + " is void and cannot be paid.");
-        case "draft" -> throw ApiError.invalid("invoice_not_open", null, "Invoice " + id + " is a draft; finalize it first.");
-        default -> { }
-      }
-      if (!outOfBand && i.amountRemaining() > 0) {
-        throw new ApiError(402, ApiError.CARD, "payment_method_required", "payment_method",
-            "No payment method can be charged for this invoice" + (paymentMethod == null ? "" : " (" + paymentMethod + ")")
-                + "; pass paid_out_of_band=true if it was paid elsewhere.");
-      }
+      requirePayable(i, id);
       Invoice paid = InvoiceStates.paid(i, ctx.now().getEpochSecond(), outOfBand);
       Changes changes = transactions.begin();
       invoices.stageReplace(changes, ctx.scope(), current, paid, ctx.event("invoice.paid", paid, i));
@@ -149,6 +146,15 @@ public class InvoiceService {
       changes.commit();
       return paid;
     }));
+  }
+
+  private static void requirePayable(Invoice i, String id) {
+      switch (i.status()) {
+        case "paid" -> throw ApiError.invalid("invoice_already_paid", null, "Invoice " + id + " is already paid.");
+        case "void" -> throw ApiError.invalid("invoice_not_open", null, "Invoice " + id + " is void and cannot be paid.");
+        case "draft" -> throw ApiError.invalid("invoice_not_open", null, "Invoice " + id + " is a draft; finalize it first.");
+        default -> { }
+      }
   }
 
   /** A paid latest invoice of an incomplete, past-due or unpaid subscription makes it active again. */

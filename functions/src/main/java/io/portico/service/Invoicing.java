@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns what a subscription owes into a finalized invoice, staged into the caller's unit of work:
@@ -56,7 +57,13 @@ public class Invoicing {
    */
   public Invoice stageSubscriptionInvoice(Changes changes, RequestContext ctx, Versioned<Customer> customer, Subscription subscription,
       String billingReason, List<Charge> charges, boolean withPending, Period period, List<Coupon> coupons) {
-    return compose(changes, ctx, customer, subscription, billingReason, charges, withPending, period, coupons, false);
+    return stageSubscriptionInvoice(changes, ctx, customer, subscription, billingReason, charges, withPending, period, coupons, i -> i);
+  }
+
+  /** As above; {@code settle} turns the finalized invoice into what is stored (paid by a charge made before storing it). */
+  public Invoice stageSubscriptionInvoice(Changes changes, RequestContext ctx, Versioned<Customer> customer, Subscription subscription,
+      String billingReason, List<Charge> charges, boolean withPending, Period period, List<Coupon> coupons, UnaryOperator<Invoice> settle) {
+    return compose(changes, ctx, customer, subscription, billingReason, charges, withPending, period, coupons, false, settle);
   }
 
   /**
@@ -65,11 +72,11 @@ public class Invoicing {
    */
   public Invoice preview(RequestContext ctx, Versioned<Customer> customer, Subscription subscription, String billingReason,
       List<Charge> charges, Period period, List<Coupon> coupons) {
-    return compose(null, ctx, customer, subscription, billingReason, charges, true, period, coupons, true);
+    return compose(null, ctx, customer, subscription, billingReason, charges, true, period, coupons, true, i -> i);
   }
 
   private Invoice compose(Changes changes, RequestContext ctx, Versioned<Customer> customer, Subscription subscription, String billingReason,
-      List<Charge> charges, boolean withPending, Period period, List<Coupon> coupons, boolean preview) {
+      List<Charge> charges, boolean withPending, Period period, List<Coupon> coupons, boolean preview, UnaryOperator<Invoice> settle) {
     String invoiceId = preview ? "upcoming_" + Ids.newId("in") : Ids.newId("in");
     long now = ctx.now().getEpochSecond();
     List<InvoiceLine> lines = new ArrayList<>();
@@ -113,6 +120,7 @@ public class Invoicing {
         new Invoice.StatusTransitions(preview ? null : now, null, settled ? now : null, null), totals.subtotal(), totals.subtotal(), subscription.testClock(),
         totals.total(), discountAmounts, totals.total(), List.of(), List.of());
     if (preview) return invoice;
+    invoice = settle.apply(invoice);
     // A customer's currency is fixed by its first invoice, as in Stripe.
     Customer advanced = withSequenceAndBalance(c, c.nextInvoiceSequence() + 1, totals.endingBalance(),
         c.currency() == null ? subscription.currency() : c.currency());

@@ -7,6 +7,8 @@ import io.portico.domain.Customer;
 import io.portico.domain.Ids;
 import io.portico.domain.Invoice;
 import io.portico.domain.Metadata;
+import io.portico.domain.PaymentMethod;
+import io.portico.domain.payments.ChargeResult;
 import io.portico.domain.Price;
 import io.portico.domain.Product;
 import io.portico.domain.Subscription;
@@ -60,10 +62,13 @@ public class SubscriptionService {
   private final Invoicing invoicing;
   private final Transactions transactions;
   private final TestClockRepository testClocks;
+  private final InvoicePayments payments;
 
   public SubscriptionService(SubscriptionRepository subscriptions, CustomerRepository customers, PriceRepository prices,
-      ProductRepository products, InvoiceRepository invoices, Invoicing invoicing, Transactions transactions, TestClockRepository testClocks) {
+      ProductRepository products, InvoiceRepository invoices, Invoicing invoicing, Transactions transactions, TestClockRepository testClocks,
+      InvoicePayments payments) {
     this.testClocks = testClocks;
+    this.payments = payments;
     this.subscriptions = subscriptions;
     this.customers = customers;
     this.prices = prices;
@@ -89,8 +94,8 @@ public class SubscriptionService {
     List<NewItem> requested = new ArrayList<>();
     for (Params i : itemParams) requested.add(newItem(ctx, i));
     requireOneCurrencyAndInterval(requested);
-    String collection = p.oneOf("collection_method", Subscription.COLLECTION_METHODS);
-    collection = collection == null ? "charge_automatically" : collection;
+    String requestedCollection = p.oneOf("collection_method", Subscription.COLLECTION_METHODS);
+    String collection = requestedCollection == null ? "charge_automatically" : requestedCollection;
     Long daysUntilDue = daysUntilDue(p, collection);
     Instant now = ctx.now();
     Instant trialEnd = trialEnd(p, now);
@@ -133,12 +138,24 @@ public class SubscriptionService {
         new Subscription.TrialSettings(new Subscription.EndBehavior("create_invoice")), trialEnd == null ? null : now.getEpochSecond());
 
     Changes changes = transactions.begin();
-    Invoice invoice = invoicing.stageSubscriptionInvoice(changes, ctx, customer, draft, "subscription_create", charges, false, period, List.of());
+    // The first invoice is charged before anything is stored, so a refusal under error_if_incomplete leaves nothing behind.
+    // A named default must be one of the customer's payment methods; without one, the customer's default pays.
+    PaymentMethod pm = defaultPaymentMethod != null || collection.equals("charge_automatically")
+        ? payments.paymentMethodFor(ctx, customerId, null, defaultPaymentMethod, "default_payment_method") : null;
+    ChargeResult[] charge = new ChargeResult[1];
+    Invoice invoice = invoicing.stageSubscriptionInvoice(changes, ctx, customer, draft, "subscription_create", charges, false, period, List.of(),
+        open -> {
+          if (pm == null || !open.status().equals("open") || !collection.equals("charge_automatically")) return open;
+          charge[0] = payments.chargeNew(ctx, open, pm);
+          return InvoicePayments.settled(ctx, open, charge[0]);
+        });
     changes.event(ctx.scope(), ctx.event("invoice.finalized", invoice, null));
     if (invoice.status().equals("paid")) changes.event(ctx.scope(), ctx.event("invoice.paid", invoice, null));
+    else if (charge[0] != null) changes.event(ctx.scope(), ctx.event("invoice.payment_failed", invoice, null));
     // Money still owed by an automatically charged subscription: it stays incomplete until the invoice is paid.
     String status = invoice.status().equals("paid") || collection.equals("send_invoice") ? draft.status() : "incomplete";
     if (status.equals("incomplete") && "error_if_incomplete".equals(paymentBehavior)) {
+      if (charge[0] != null) throw charge[0].error();
       throw new ApiError(402, ApiError.CARD, "payment_method_required", "default_payment_method",
           "The first invoice (" + invoice.amountDue() + " " + invoice.currency() + ") could not be paid: the customer has no payment"
               + " method to charge, and payment_behavior=error_if_incomplete.");
@@ -283,6 +300,7 @@ public class SubscriptionService {
       if (next != plan.current().value()) changes.commit();
       return next;
     });
+    updated = collectLatest(timeOf(ctx, updated.testClock()), updated);
     return ApiResponse.ok(expand(ctx, updated, expand, null));
   }
 
@@ -555,13 +573,7 @@ public class SubscriptionService {
         }
       }
     }
-    Subscription ended = new Subscription(s.id(), s.application(), s.automaticTax(), s.billingCycleAnchor(), s.billingCycleAnchorConfig(),
-        s.cancelAt(), s.cancelAtPeriodEnd(), s.canceledAt() != null ? s.canceledAt() : now.getEpochSecond(), details, s.collectionMethod(),
-        s.created(), s.currency(), s.customerId(), s.daysUntilDue(), s.defaultPaymentMethod(), s.defaultSource(), s.defaultTaxRates(),
-        s.description(), s.discounts(), now.getEpochSecond(), s.invoiceSettings(), s.items(), s.latestInvoice(), s.livemode(), s.metadata(),
-        s.nextPendingInvoiceItemInvoice(), s.onBehalfOf(), s.pauseCollection(), s.paymentSettings(), s.pendingInvoiceItemInterval(),
-        s.pendingSetupIntent(), s.pendingUpdate(), s.schedule(), s.startDate(), "canceled", s.testClock(), s.transferData(), s.trialEnd(),
-        s.trialSettings(), s.trialStart());
+    Subscription ended = ended(s, now.getEpochSecond(), details);
     Changes changes = transactions.begin();
     if (invoiceNow) {
       Invoice invoice = stageInvoice(changes, ctx, ended, "subscription_cycle", credits,
@@ -573,6 +585,29 @@ public class SubscriptionService {
     subscriptions.stageReplace(changes, ctx.scope(), current, ended, ctx.event("customer.subscription.deleted", ended, s));
     changes.commit();
     return ended;
+  }
+
+  /**
+   * Collects {@code s}'s latest invoice if it is open and charged automatically (an invoice a change
+   * or a renewal just issued), and returns the subscription as that left it.
+   */
+  Subscription collectLatest(RequestContext ctx, Subscription s) {
+    if (s.latestInvoiceId() == null || !s.collectionMethod().equals("charge_automatically")) return s;
+    Versioned<Invoice> latest = invoices.find(ctx.scope(), s.latestInvoiceId());
+    if (latest == null || !latest.value().status().equals("open") || latest.value().attemptCount() > 0) return s;
+    payments.collect(ctx, latest.value().id(), null, true);
+    return find(ctx, s.id(), "id").value();
+  }
+
+  /** {@code s} canceled at {@code now} (ended_at; canceled_at unless cancellation was requested earlier). */
+  static Subscription ended(Subscription s, long now, Subscription.CancellationDetails details) {
+    return new Subscription(s.id(), s.application(), s.automaticTax(), s.billingCycleAnchor(), s.billingCycleAnchorConfig(),
+        s.cancelAt(), s.cancelAtPeriodEnd(), s.canceledAt() != null ? s.canceledAt() : now, details, s.collectionMethod(),
+        s.created(), s.currency(), s.customerId(), s.daysUntilDue(), s.defaultPaymentMethod(), s.defaultSource(), s.defaultTaxRates(),
+        s.description(), s.discounts(), now, s.invoiceSettings(), s.items(), s.latestInvoiceId(), s.livemode(), s.metadata(),
+        s.nextPendingInvoiceItemInvoice(), s.onBehalfOf(), s.pauseCollection(), s.paymentSettings(), s.pendingInvoiceItemInterval(),
+        s.pendingSetupIntent(), s.pendingUpdate(), s.schedule(), s.startDate(), "canceled", s.testClock(), s.transferData(), s.trialEnd(),
+        s.trialSettings(), s.trialStart());
   }
 
   // ---- the billing clock ---------------------------------------------------------------------

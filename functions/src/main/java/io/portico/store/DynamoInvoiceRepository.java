@@ -9,6 +9,9 @@ import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 /** Invoices are listed per customer through {@value TableLayout#BY_LOOKUP}; PDF links resolve through marker items. */
 @Singleton
 public class DynamoInvoiceRepository extends DynamoObjects<Invoice> implements InvoiceRepository {
+  /** Longer than any charge takes; short enough that a crashed collector's claim frees itself soon. */
+  private static final long COLLECTION_LOCK_SECONDS = 300;
+
   public DynamoInvoiceRepository(BillingTable table) {
     super(table, Invoice.OBJECT, Invoice.class);
   }
@@ -21,6 +24,10 @@ public class DynamoInvoiceRepository extends DynamoObjects<Invoice> implements I
   @Override
   protected void decorate(Scope scope, Invoice i, EnhancedDocument.Builder item) {
     item.putString(TableLayout.LOOKUP_PK, lookupPk(scope, "customer", i.customer()));
+    // An automatic collection that failed is retried by the billing clock at next_payment_attempt.
+    if (i.status().equals("open") && "charge_automatically".equals(i.collectionMethod()) && i.nextPaymentAttempt() != null) {
+      item.putString(TableLayout.DUE_PK, TableLayout.duePk(i.id(), i.testClock())).putNumber(TableLayout.DUE_AT, i.nextPaymentAttempt());
+    }
   }
 
   @Override
@@ -30,6 +37,22 @@ public class DynamoInvoiceRepository extends DynamoObjects<Invoice> implements I
     Scope scope = Scopes.parse(marker.getString(TableLayout.SCOPE));
     Versioned<Invoice> invoice = find(scope, marker.getString("invoice"));
     return invoice == null ? null : new PdfLink(scope, invoice.value());
+  }
+
+  @Override
+  public void stageCollectionLock(Changes changes, Scope scope, Versioned<Invoice> invoice, java.time.Instant now) {
+    changes.add(Write.replace(item(scope, invoice.value(), invoice.createdMs(), invoice.version() + 1), invoice.version()));
+    changes.add(Write.insertUnlessExpired(EnhancedDocument.builder().attributeConverterProviders(AttributeConverterProvider.defaultProvider())
+        .putString(TableLayout.PK, TableLayout.invoiceCollectionPk(invoice.value().id()))
+        .putString(TableLayout.KIND, "invoice_collection")
+        .putString(TableLayout.SCOPE, scope.key())
+        .putNumber(TableLayout.TTL, now.getEpochSecond() + COLLECTION_LOCK_SECONDS)
+        .build(), now.getEpochSecond()));
+  }
+
+  @Override
+  public void stageCollectionUnlock(Changes changes, Scope scope, String invoiceId) {
+    changes.add(Write.delete(TableLayout.invoiceCollectionPk(invoiceId)));
   }
 
   @Override

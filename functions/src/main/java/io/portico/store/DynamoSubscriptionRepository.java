@@ -5,18 +5,12 @@ import io.portico.domain.Scope;
 import io.portico.domain.Subscription;
 import io.portico.domain.SubscriptionItem;
 import jakarta.inject.Singleton;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -44,22 +38,6 @@ public class DynamoSubscriptionRepository extends DynamoObjects<Subscription> im
     item.putString("status", s.status());
     BillingCalendar.nextEvent(s).ifPresent(at -> item.putString(TableLayout.DUE_PK, TableLayout.duePk(s.id(), s.testClock()))
         .putNumber(TableLayout.DUE_AT, at.getEpochSecond()));
-  }
-
-  @Override
-  public List<Due> due(String duePk, Instant upTo, int limit) {
-    List<Due> out = new ArrayList<>();
-    QueryEnhancedRequest q = QueryEnhancedRequest.builder()
-        .queryConditional(QueryConditional.sortLessThanOrEqualTo(Key.builder().partitionValue(duePk).sortValue(upTo.getEpochSecond()).build()))
-        .limit(limit).build();
-    for (var page : table.index(TableLayout.BY_DUE).query(q)) {
-      for (EnhancedDocument doc : page.items()) {
-        if (out.size() == limit) return out;
-        out.add(new Due(doc.getString(TableLayout.PK), Scopes.parse(doc.getString(TableLayout.SCOPE)),
-            Instant.ofEpochSecond(doc.getNumber(TableLayout.DUE_AT).longValue())));
-      }
-    }
-    return out;
   }
 
   @Override

@@ -19,6 +19,15 @@ public interface InvoiceRepository {
   /** Stages the marker that lets the invoice's PDF link find it. */
   void stagePdfToken(Changes changes, Scope scope, String token, String invoiceId);
 
+  /**
+   * Stages the claim of an invoice for one collection attempt: its version (so a racing change
+   * loses) and a lock item that expires after a few minutes (so a crashed collector does not block
+   * the invoice forever).
+   */
+  void stageCollectionLock(Changes changes, Scope scope, Versioned<Invoice> invoice, java.time.Instant now);
+
+  void stageCollectionUnlock(Changes changes, Scope scope, String invoiceId);
+
   /** Newest first; each filter may be null. */
   ListPage<Invoice> list(Scope scope, String customer, String subscription, String status, ListRequest request);
 }

@@ -22,6 +22,8 @@ import java.util.Set;
  *   <li>{@code pk = acct_…} — a merchant account; {@code pk = apikey#<sha256 of the secret>} — one secret key.</li>
  *   <li>{@code pk = default_configuration#<scope>} — a marker that makes "one default configuration
  *       per account and mode" a conditional write.</li>
+ *   <li>{@code pk = invoice_collection#<invoice id>} — an invoice being collected right now (a lock
+ *       with a five-minute {@code ttl}, checked on claim), so one invoice is never charged twice at once.</li>
  *   <li>{@code pk = invoice_pdf#<token>} — which invoice a PDF link (with its random token) shows.</li>
  *   <li>{@code pk = price_lookup_key#<scope>#<lookup key>} — which price holds a lookup key (unique
  *       per account and mode), claimed in the same transaction as the price.</li>
@@ -118,6 +120,10 @@ public final class TableLayout {
 
   public static String priceLookupKeyPk(String scopeKey, String lookupKey) {
     return "price_lookup_key#" + scopeKey + "#" + lookupKey;
+  }
+
+  public static String invoiceCollectionPk(String invoiceId) {
+    return "invoice_collection#" + invoiceId;
   }
 
   public static String invoicePdfPk(String token) {

@@ -43,6 +43,15 @@ public record Write(EnhancedDocument item, Expression condition, boolean session
         .build();
   }
 
+  /** Creates the item, or replaces one whose {@code ttl} has passed (a lock left by a crashed writer). */
+  public static Write insertUnlessExpired(EnhancedDocument item, long nowSeconds) {
+    return new Write(item, Expression.builder()
+        .expression("attribute_not_exists(pk) OR #ttl < :now")
+        .expressionNames(Map.of("#ttl", TableLayout.TTL))
+        .expressionValues(Map.of(":now", AttributeValue.fromN(Long.toString(nowSeconds))))
+        .build());
+  }
+
   /** Puts the item whatever is there (markers whose owner was checked in the same transaction). */
   public static Write overwrite(EnhancedDocument item) {
     return new Write(item, null);

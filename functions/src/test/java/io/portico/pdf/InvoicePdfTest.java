@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class InvoicePdfTest {
   private static final Account MERCHANT = new Account("acct_1", "Acme Cloud Ltd", "billing@acme.example", "+1 415 555 0100",
-      "https://acme.example/support", null, null, null, "2026-07-29.dahlia", 0);
+      "https://acme.example/support", null, null, null, "2026-07-29.dahlia", 0, null);
   private static final long NOV_1 = Instant.parse("2026-11-01T09:00:00Z").getEpochSecond();
   private static final long NOV_15 = Instant.parse("2026-11-15T09:00:00Z").getEpochSecond();
   private static final long DEC_1 = Instant.parse("2026-12-01T09:00:00Z").getEpochSecond();
@@ -159,7 +159,7 @@ class InvoicePdfTest {
     draft.address = null;
     draft.line("Ref " + "x".repeat(300) + " 🚀 東京 data\ttransfer\nplan", 1, "99999999999", 99_999_999_999L);
     draft.totals(99_999_999_999L, 99_999_999_999L, 0, 99_999_999_999L);
-    Account bare = new Account("acct_2", "Bare Merchant", null, null, null, null, null, null, null, 0);
+    Account bare = new Account("acct_2", "Bare Merchant", null, null, null, null, null, null, null, 0, null);
 
     byte[] pdf = render(draft.build(), bare, Map.of());
     String text = text(pdf);
