@@ -18,5 +18,5 @@ public interface InvoiceRepository {
   void stagePdfToken(Changes changes, Scope scope, String token, String invoiceId);
 
   /** Newest first; each filter may be null. */
-  ListPage<Invoice> list(Scope scope, String customer, String subscription, String status, ListRequest request);
+  ListPage<Invoice> list(Scope scope, String customer, String subscription, String status, String collectionMethod, ListRequest request);
 }
