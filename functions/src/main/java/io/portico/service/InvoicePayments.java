@@ -67,9 +67,12 @@ public class InvoicePayments {
     return pm.value();
   }
 
-  /** Charges a new invoice (not yet stored) once; the caller stores it with the outcome applied by {@link #settled}. */
-  public ChargeResult chargeNew(RequestContext ctx, Invoice invoice, PaymentMethod pm) {
-    return provider.charge(ctx.scope().accountId(), pm, invoice.amountRemaining(), invoice.currency(), invoice.id() + ":1");
+  /**
+   * Charges a new invoice (not yet stored) once per {@code key}; the caller stores it with the
+   * outcome applied by {@link #settled}.
+   */
+  public ChargeResult chargeNew(RequestContext ctx, Invoice invoice, PaymentMethod pm, String key) {
+    return provider.charge(ctx.scope().accountId(), pm, invoice.amountRemaining(), invoice.currency(), key);
   }
 
   /** {@code invoice} after a collection attempt at {@code ctx.now()} ended with {@code result}. */

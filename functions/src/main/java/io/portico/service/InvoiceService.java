@@ -72,10 +72,10 @@ public class InvoiceService {
     String collection = p.oneOf("collection_method", Subscription.COLLECTION_METHODS);
     ListRequest page = req.listRequest();
     p.rejectUnknown();
-    ListPage<Invoice> result = invoices.list(req.context().scope(), customer, subscription, status, page);
-    List<Invoice> data = collection == null ? result.data()
-        : result.data().stream().filter(i -> collection.equals(i.collectionMethod())).toList();
-    return ApiResponse.ok(new ListObject(data, result.hasMore(), "/v1/invoices"));
+    // Every filter is applied while the list is read: filtering a page afterwards would return short or empty
+    // pages that still say has_more, and cursor pagination would skip matching invoices.
+    ListPage<Invoice> result = invoices.list(req.context().scope(), customer, subscription, status, collection, page);
+    return ApiResponse.ok(new ListObject(result.data(), result.hasMore(), "/v1/invoices"));
   }
 
   /** Draft → open (or paid when nothing is due). Subscription invoices are finalized as they are created. */

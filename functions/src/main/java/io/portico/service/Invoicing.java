@@ -81,10 +81,7 @@ public class Invoicing {
     long now = ctx.now().getEpochSecond();
     List<InvoiceLine> lines = new ArrayList<>();
     List<LineItem> math = new ArrayList<>();
-    for (Charge c : charges) {
-      lines.add(line(ctx, invoiceId, subscription, c, null));
-      math.add(mathLine(c, subscription.currency()));
-    }
+    // Oldest first, as Stripe lists them: the pending items of earlier changes, then this invoice's own charges.
     if (withPending) {
       for (Versioned<InvoiceItem> pending : invoiceItems.pending(ctx.scope(), subscription.id())) {
         InvoiceItem item = pending.value();
@@ -99,6 +96,10 @@ public class Invoicing {
           invoiceItems.stageReplace(changes, ctx.scope(), pending, invoiced, ctx.event("invoiceitem.updated", invoiced, item));
         }
       }
+    }
+    for (Charge c : charges) {
+      lines.add(line(ctx, invoiceId, subscription, c, null));
+      math.add(mathLine(c, subscription.currency()));
     }
     Customer c = customer.value();
     InvoiceMath.Totals totals = InvoiceMath.totals(subscription.currency(), math, coupons, c.balance());
@@ -137,12 +138,15 @@ public class Invoicing {
 
   /** Stages proration lines as pending items for the subscription's next invoice ({@code create_prorations}). */
   public void stagePending(Changes changes, RequestContext ctx, Subscription subscription, List<Charge> charges) {
+    long createdMs = ctx.now().toEpochMilli();
     for (Charge c : charges) {
       InvoiceItem item = new InvoiceItem(Ids.newId("ii"), c.amount(), subscription.currency(), subscription.customerId(),
           ctx.now().getEpochSecond(), c.description(), true, List.of(), null, ctx.scope().livemode(), Map.of(),
           new InvoiceItem.Parent(new InvoiceItem.SubscriptionDetails(subscription.id(), c.subscriptionItem()), "subscription_details"),
           period(c), pricing(c), c.proration(), c.quantity(), subscription.testClock());
-      invoiceItems.stageInsert(changes, ctx.scope(), item, ctx.now().toEpochMilli(), ctx.event("invoiceitem.created", item, null));
+      // One millisecond apart: the pending partition is sorted by creation time, then by (random) id, so items
+      // of one change sharing a millisecond would come back in any order; this keeps credit before charge.
+      invoiceItems.stageInsert(changes, ctx.scope(), item, createdMs++, ctx.event("invoiceitem.created", item, null));
     }
   }
 

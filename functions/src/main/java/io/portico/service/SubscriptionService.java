@@ -115,55 +115,66 @@ public class SubscriptionService {
     Map<String, String> metadata = p.has("metadata") ? Metadata.apply(Map.of(), p.stringMap("metadata"), false, "metadata") : Map.of();
     p.rejectUnknown();
 
-    String id = Ids.newId("sub");
-    Price first = requested.get(0).price();
-    Instant anchor = trialEnd != null ? trialEnd : anchorParam != null ? Instant.ofEpochSecond(anchorParam) : now;
-    Period period = trialEnd != null ? new Period(now, trialEnd)
-        : anchorParam != null ? new Period(now, anchor) : new Period(now, BillingPeriods.periodEnd(anchor, SubscriptionItems.recurrence(first), 1));
-    List<SubscriptionItem> items = new ArrayList<>();
-    List<Invoicing.Charge> charges = new ArrayList<>();
-    for (NewItem n : requested) {
-      SubscriptionItem item = new SubscriptionItem(Ids.newId("si"), now.getEpochSecond(), period.end().getEpochSecond(),
-          period.start().getEpochSecond(), List.of(), n.metadata(), n.price(), n.quantity(), id, List.of());
-      items.add(item);
-      charges.add(firstCharge(n, item, period, now, trialEnd != null, anchorParam != null, "none".equals(anchorProration)));
-    }
-    Subscription draft = new Subscription(id, null, new Subscription.AutomaticTax(null, false, null), anchor.getEpochSecond(), null,
-        cancelAtPeriodEnd ? Long.valueOf(period.end().getEpochSecond()) : cancelAt, cancelAtPeriodEnd, null, Subscription.CancellationDetails.NONE, collection,
-        now.getEpochSecond(), first.currency(), customerId, daysUntilDue, defaultPaymentMethod, null, List.of(), description, List.of(), null,
-        new Subscription.InvoiceSettings(null, new Subscription.Issuer("self")),
-        new Subscription.Items(items, false, "/v1/subscription_items?subscription=" + id), null, ctx.scope().livemode(), metadata, null, null,
-        null, new Subscription.PaymentSettings(null, null, "off"), null, null, null, null, now.getEpochSecond(),
-        trialEnd != null ? "trialing" : "active", customer.value().testClock(), null, trialEnd == null ? null : trialEnd.getEpochSecond(),
-        new Subscription.TrialSettings(new Subscription.EndBehavior("create_invoice")), trialEnd == null ? null : now.getEpochSecond());
-
-    Changes changes = transactions.begin();
-    // The first invoice is charged before anything is stored, so a refusal under error_if_incomplete leaves nothing behind.
+    // Invoicing advances the customer's invoice sequence and balance from the version read here: when another
+    // request invoices the same customer first, the commit fails, and the creation is worked out again from the
+    // fresh customer (as updates and cancellations are) rather than refused.
     // A named default must be one of the customer's payment methods; without one, the customer's default pays.
     PaymentMethod pm = defaultPaymentMethod != null || collection.equals("charge_automatically")
         ? payments.paymentMethodFor(ctx, customerId, null, defaultPaymentMethod, "default_payment_method") : null;
-    ChargeResult[] charge = new ChargeResult[1];
-    Invoice invoice = invoicing.stageSubscriptionInvoice(changes, ctx, customer, draft, "subscription_create", charges, false, period, List.of(),
-        open -> {
-          if (pm == null || !open.status().equals("open") || !collection.equals("charge_automatically")) return open;
-          charge[0] = payments.chargeNew(ctx, open, pm);
-          return InvoicePayments.settled(ctx, open, charge[0]);
-        });
-    changes.event(ctx.scope(), ctx.event("invoice.finalized", invoice, null));
-    if (invoice.status().equals("paid")) changes.event(ctx.scope(), ctx.event("invoice.paid", invoice, null));
-    else if (charge[0] != null) changes.event(ctx.scope(), ctx.event("invoice.payment_failed", invoice, null));
-    // Money still owed by an automatically charged subscription: it stays incomplete until the invoice is paid.
-    String status = invoice.status().equals("paid") || collection.equals("send_invoice") ? draft.status() : "incomplete";
-    if (status.equals("incomplete") && "error_if_incomplete".equals(paymentBehavior)) {
-      if (charge[0] != null) throw charge[0].error();
-      throw new ApiError(402, ApiError.CARD, "payment_method_required", "default_payment_method",
-          "The first invoice (" + invoice.amountDue() + " " + invoice.currency() + ") could not be paid: the customer has no payment"
-              + " method to charge, and payment_behavior=error_if_incomplete.");
-    }
-    Subscription created = withStatus(draft, status, invoice.id());
-    subscriptions.stageInsert(changes, ctx.scope(), created, now.toEpochMilli(), ctx.event("customer.subscription.created", created, null));
-    changes.commit();
-    return ApiResponse.ok(expand(ctx, created, expand, invoice));
+    return Checks.retryingConflicts(() -> {
+      Versioned<Customer> fresh = customers.find(ctx.scope(), customerId);
+      if (fresh == null || fresh.deleted()) throw ApiError.noSuch("customer", customerId, "customer").asBadRequest();
+
+      String id = Ids.newId("sub");
+      Price first = requested.get(0).price();
+      Instant anchor = trialEnd != null ? trialEnd : anchorParam != null ? Instant.ofEpochSecond(anchorParam) : now;
+      Period period = trialEnd != null ? new Period(now, trialEnd)
+          : anchorParam != null ? new Period(now, anchor)
+          : new Period(now, BillingPeriods.periodEnd(anchor, SubscriptionItems.recurrence(first), 1));
+      List<SubscriptionItem> items = new ArrayList<>();
+      List<Invoicing.Charge> charges = new ArrayList<>();
+      for (NewItem n : requested) {
+        SubscriptionItem item = new SubscriptionItem(Ids.newId("si"), now.getEpochSecond(), period.end().getEpochSecond(),
+            period.start().getEpochSecond(), List.of(), n.metadata(), n.price(), n.quantity(), id, List.of());
+        items.add(item);
+        charges.add(firstCharge(n, item, period, now, trialEnd != null, anchorParam != null, "none".equals(anchorProration)));
+      }
+      Subscription draft = new Subscription(id, null, new Subscription.AutomaticTax(null, false, null), anchor.getEpochSecond(), null,
+          cancelAtPeriodEnd ? Long.valueOf(period.end().getEpochSecond()) : cancelAt, cancelAtPeriodEnd, null, Subscription.CancellationDetails.NONE,
+          collection,
+          now.getEpochSecond(), first.currency(), customerId, daysUntilDue, defaultPaymentMethod, null, List.of(), description, List.of(), null,
+          new Subscription.InvoiceSettings(null, new Subscription.Issuer("self")),
+          new Subscription.Items(items, false, "/v1/subscription_items?subscription=" + id), null, ctx.scope().livemode(), metadata, null, null,
+          null, new Subscription.PaymentSettings(null, null, "off"), null, null, null, null, now.getEpochSecond(),
+          trialEnd != null ? "trialing" : "active", fresh.value().testClock(), null, trialEnd == null ? null : trialEnd.getEpochSecond(),
+          new Subscription.TrialSettings(new Subscription.EndBehavior("create_invoice")), trialEnd == null ? null : now.getEpochSecond());
+
+      Changes changes = transactions.begin();
+      // The first invoice is charged before anything is stored, so a refusal under error_if_incomplete leaves nothing
+      // behind; the charge's key is the request's, so a retry of this block after a conflict does not charge again.
+      ChargeResult[] charge = new ChargeResult[1];
+      Invoice invoice = invoicing.stageSubscriptionInvoice(changes, ctx, fresh, draft, "subscription_create", charges, false, period, List.of(),
+          open -> {
+            if (pm == null || !open.status().equals("open") || !collection.equals("charge_automatically")) return open;
+            charge[0] = payments.chargeNew(ctx, open, pm, ctx.requestId() + ":first_invoice");
+            return InvoicePayments.settled(ctx, open, charge[0]);
+          });
+      changes.event(ctx.scope(), ctx.event("invoice.finalized", invoice, null));
+      if (invoice.status().equals("paid")) changes.event(ctx.scope(), ctx.event("invoice.paid", invoice, null));
+      else if (charge[0] != null) changes.event(ctx.scope(), ctx.event("invoice.payment_failed", invoice, null));
+      // Money still owed by an automatically charged subscription: it stays incomplete until the invoice is paid.
+      String status = invoice.status().equals("paid") || collection.equals("send_invoice") ? draft.status() : "incomplete";
+      if (status.equals("incomplete") && "error_if_incomplete".equals(paymentBehavior)) {
+        if (charge[0] != null) throw charge[0].error();
+        throw new ApiError(402, ApiError.CARD, "payment_method_required", "default_payment_method",
+            "The first invoice (" + invoice.amountDue() + " " + invoice.currency() + ") could not be paid: the customer has no payment"
+                + " method to charge, and payment_behavior=error_if_incomplete.");
+      }
+      Subscription created = withStatus(draft, status, invoice.id());
+      subscriptions.stageInsert(changes, ctx.scope(), created, now.toEpochMilli(), ctx.event("customer.subscription.created", created, null));
+      changes.commit();
+      return ApiResponse.ok(expand(ctx, created, expand, invoice));
+    });
   }
 
   private record NewItem(Price price, Product product, long quantity, Map<String, String> metadata, String param) {}
@@ -375,32 +386,24 @@ public class SubscriptionService {
     } else if (itemsChanged) {
       for (ItemChange c : itemChanges) {
         if (trialing) break;
-        Proration.Result r;
-        if (c.from() == null) {
-          long amount = behavior == ProrationBehavior.NONE ? 0
-              : Proration.remainingTimeAmount(SubscriptionItems.unitPrice(c.to()).unitAmount(), c.toQuantity(), period, at);
-          if (amount != 0) {
-            charges.add(new Invoicing.Charge(SubscriptionItems.remainingDescription(product(ctx, c.to()), c.toQuantity(), at), amount,
-                c.toQuantity(), SubscriptionItems.unitPrice(c.to()).unitAmount(), new Period(at, period.end()), c.to().id(), c.to().productId(),
-                true, c.itemId()));
-          }
-          invoiceNow |= behavior == ProrationBehavior.ALWAYS_INVOICE;
-        } else {
-          Proration.Item to = c.removed() ? SubscriptionItems.item(c.from(), 0) : SubscriptionItems.item(c.to(), c.toQuantity());
-          r = Proration.change(SubscriptionItems.item(c.from(), c.fromQuantity()), to, period, at, behavior);
-          for (LineItem line : r.lines()) {
-            boolean credit = line.kind() == LineItem.Kind.UNUSED_TIME;
-            Price linePrice = credit ? c.from() : c.to();
-            String text = credit ? SubscriptionItems.unusedDescription(product(ctx, linePrice), line.quantity(), at)
-                : line.proration() ? SubscriptionItems.remainingDescription(product(ctx, linePrice), line.quantity(), at)
-                : SubscriptionItems.periodDescription(product(ctx, linePrice), linePrice, line.quantity());
-            charges.add(Invoicing.Charge.of(line, text, linePrice.id(), linePrice.productId(), c.itemId()));
-          }
-          invoiceNow |= r.invoiceNow();
-          if (r.billingCycleReset()) {
-            cycleReset = true;
-            newPeriod = r.period();
-          }
+        // A new item changes from none of the current period's price: nothing to credit, the remaining time charged,
+        // or, when it bills on another interval (monthly item removed, yearly one added), the cycle reset to it.
+        Proration.Item from = c.from() == null ? SubscriptionItems.item(firstItem.price(), 0)
+            : SubscriptionItems.item(c.from(), c.fromQuantity());
+        Proration.Item to = c.removed() ? SubscriptionItems.item(c.from(), 0) : SubscriptionItems.item(c.to(), c.toQuantity());
+        Proration.Result r = Proration.change(from, to, period, at, behavior);
+        for (LineItem line : r.lines()) {
+          boolean credit = line.kind() == LineItem.Kind.UNUSED_TIME;
+          Price linePrice = credit ? c.from() : c.to();
+          String text = credit ? SubscriptionItems.unusedDescription(product(ctx, linePrice), line.quantity(), at)
+              : line.proration() ? SubscriptionItems.remainingDescription(product(ctx, linePrice), line.quantity(), at)
+              : SubscriptionItems.periodDescription(product(ctx, linePrice), linePrice, line.quantity());
+          charges.add(Invoicing.Charge.of(line, text, linePrice.id(), linePrice.productId(), c.itemId()));
+        }
+        invoiceNow |= r.invoiceNow();
+        if (r.billingCycleReset()) {
+          cycleReset = true;
+          newPeriod = r.period();
         }
       }
       for (ItemChange c : itemChanges) if (!c.removed()) items.add(c.asItem(s.id(), newPeriod, now));
@@ -421,7 +424,10 @@ public class SubscriptionService {
     if (!cancelling && s.canceledAt() != null) details = Subscription.CancellationDetails.NONE; // renewing withdraws the cancellation
 
     String status = endTrial ? "active" : s.status();
-    Subscription next = new Subscription(s.id(), s.application(), s.automaticTax(), cycleReset ? now.getEpochSecond() : s.billingCycleAnchor(),
+    // A reset cycle is anchored where its first period starts: the change's (proration) date, which is now unless
+    // proration_date dates it earlier; anchoring at now would make the item's period and later renewals disagree.
+    long anchor = cycleReset ? newPeriod.start().getEpochSecond() : s.billingCycleAnchor();
+    Subscription next = new Subscription(s.id(), s.application(), s.automaticTax(), anchor,
         s.billingCycleAnchorConfig(), cancelAt, atPeriodEnd, canceledAt, details, s.collectionMethod(), s.created(), s.currency(), s.customerId(),
         s.daysUntilDue(), defaultPm, s.defaultSource(), s.defaultTaxRates(), description, s.discounts(), s.endedAt(), s.invoiceSettings(),
         new Subscription.Items(items, false, s.items().url()), s.latestInvoice(), s.livemode(), metadata, s.nextPendingInvoiceItemInvoice(),

@@ -66,8 +66,10 @@ public class DynamoInvoiceRepository extends DynamoObjects<Invoice> implements I
   }
 
   @Override
-  public ListPage<Invoice> list(Scope scope, String customer, String subscription, String status, ListRequest request) {
-    var filter = new DataFilter().eq("status", status).eq("parent.subscription_details.subscription", subscription).build();
+  public ListPage<Invoice> list(Scope scope, String customer, String subscription, String status, String collectionMethod,
+      ListRequest request) {
+    var filter = new DataFilter().eq("status", status).eq("parent.subscription_details.subscription", subscription)
+        .eq("collection_method", collectionMethod).build();
     return customer != null ? listByLookup(scope, "customer", customer, request, filter) : listAll(scope, request, filter);
   }
 }

@@ -29,5 +29,5 @@ public interface InvoiceRepository {
   void stageCollectionUnlock(Changes changes, Scope scope, String invoiceId);
 
   /** Newest first; each filter may be null. */
-  ListPage<Invoice> list(Scope scope, String customer, String subscription, String status, ListRequest request);
+  ListPage<Invoice> list(Scope scope, String customer, String subscription, String status, String collectionMethod, ListRequest request);
 }

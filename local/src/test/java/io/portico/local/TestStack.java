@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
@@ -159,5 +160,33 @@ public final class TestStack {
       for (var page : pages) count += page.count();
     }
     return count;
+  }
+
+  /** One stored event of an account: its type and {@code data.object}, the object as the change left it. */
+  public record StoredEvent(String type, JsonNode object) {
+    public String objectId() {
+      return object.path("id").asText(null);
+    }
+  }
+
+  /** Every event an account's changes wrote to the billing table (test mode), in no particular order. */
+  public static List<StoredEvent> eventsOf(String accountId) {
+    List<StoredEvent> out = new ArrayList<>();
+    var pages = get().dynamo().scanPaginator(ScanRequest.builder().tableName("BillingTable").consistentRead(true)
+        .filterExpression("#scope = :scope AND kind = :event")
+        .expressionAttributeNames(Map.of("#scope", "scope"))
+        .expressionAttributeValues(Map.of(":scope", AttributeValue.fromS(accountId + ":test"), ":event", AttributeValue.fromS("event")))
+        .build());
+    for (var page : pages) {
+      for (Map<String, AttributeValue> item : page.items()) {
+        try {
+          JsonNode event = JSON.readTree(EnhancedDocument.fromAttributeValueMap(item).getJson("data"));
+          out.add(new StoredEvent(event.get("type").asText(), event.get("data").get("object")));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return out;
   }
 }
