@@ -145,8 +145,13 @@ public class InvoicePayments {
   private void stageSubscriptionOutcome(Changes changes, RequestContext ctx, Invoice invoice, boolean automatic) {
     if (invoice.subscriptionId() == null) return;
     Versioned<Subscription> current = subscriptions.find(ctx.scope(), invoice.subscriptionId());
-    if (current == null || !invoice.id().equals(current.value().latestInvoiceId())) return;
+    if (current == null) return;
     Subscription s = current.value();
+    boolean latest = invoice.id().equals(s.latestInvoiceId());
+    boolean exhausted = !invoice.status().equals("paid") && automatic && invoice.nextPaymentAttempt() == null;
+    // Only the latest invoice moves a subscription between active and past due; running out of retries
+    // on any of its invoices ends it (a renewal may have issued a newer invoice meanwhile).
+    if (!latest && !exhausted) return;
     Subscription next;
     if (invoice.status().equals("paid")) {
       if (!List.of("incomplete", "past_due", "unpaid").contains(s.status())) return;
