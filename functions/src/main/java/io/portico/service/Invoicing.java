@@ -1,12 +1,12 @@
 package io.portico.service;
 
 import io.portico.domain.Customer;
+import io.portico.domain.Discount;
 import io.portico.domain.Ids;
 import io.portico.domain.Invoice;
 import io.portico.domain.InvoiceItem;
 import io.portico.domain.InvoiceLine;
 import io.portico.domain.Subscription;
-import io.portico.domain.billing.Coupon;
 import io.portico.domain.billing.InvoiceMath;
 import io.portico.domain.billing.LineItem;
 import io.portico.domain.billing.Period;
@@ -33,11 +33,14 @@ public class Invoicing {
   private final CustomerRepository customers;
   private final InvoiceRepository invoices;
   private final InvoiceItemRepository invoiceItems;
+  private final SubscriptionDiscounts discounts;
 
-  public Invoicing(CustomerRepository customers, InvoiceRepository invoices, InvoiceItemRepository invoiceItems) {
+  public Invoicing(CustomerRepository customers, InvoiceRepository invoices, InvoiceItemRepository invoiceItems,
+      SubscriptionDiscounts discounts) {
     this.customers = customers;
     this.invoices = invoices;
     this.invoiceItems = invoiceItems;
+    this.discounts = discounts;
   }
 
   /** One thing to bill: a period of a price, or a proration (negative for a credit). */
@@ -53,17 +56,19 @@ public class Invoicing {
   /**
    * Stages a finalized invoice for {@code subscription}: {@code charges} and, when
    * {@code withPending}, every pending item of the subscription. The customer (read at
-   * {@code customer}'s version) gets its invoice sequence advanced and its balance applied.
+   * {@code customer}'s version) gets its invoice sequence advanced and its balance applied. The
+   * subscription's discounts that apply to {@code period} reduce it; {@code staged} are discounts
+   * started in the same unit of work (not readable yet).
    */
   public Invoice stageSubscriptionInvoice(Changes changes, RequestContext ctx, Versioned<Customer> customer, Subscription subscription,
-      String billingReason, List<Charge> charges, boolean withPending, Period period, List<Coupon> coupons) {
-    return stageSubscriptionInvoice(changes, ctx, customer, subscription, billingReason, charges, withPending, period, coupons, i -> i);
+      String billingReason, List<Charge> charges, boolean withPending, Period period, List<Discount> staged) {
+    return stageSubscriptionInvoice(changes, ctx, customer, subscription, billingReason, charges, withPending, period, staged, i -> i);
   }
 
   /** As above; {@code settle} turns the finalized invoice into what is stored (paid by a charge made before storing it). */
   public Invoice stageSubscriptionInvoice(Changes changes, RequestContext ctx, Versioned<Customer> customer, Subscription subscription,
-      String billingReason, List<Charge> charges, boolean withPending, Period period, List<Coupon> coupons, UnaryOperator<Invoice> settle) {
-    return compose(changes, ctx, customer, subscription, billingReason, charges, withPending, period, coupons, false, settle);
+      String billingReason, List<Charge> charges, boolean withPending, Period period, List<Discount> staged, UnaryOperator<Invoice> settle) {
+    return compose(changes, ctx, customer, subscription, billingReason, charges, withPending, period, staged, false, settle);
   }
 
   /**
@@ -71,12 +76,12 @@ public class Invoicing {
    * nowhere: a draft with an {@code upcoming_} id and no number (Stripe's create_preview).
    */
   public Invoice preview(RequestContext ctx, Versioned<Customer> customer, Subscription subscription, String billingReason,
-      List<Charge> charges, Period period, List<Coupon> coupons) {
-    return compose(null, ctx, customer, subscription, billingReason, charges, true, period, coupons, true, i -> i);
+      List<Charge> charges, Period period, List<Discount> staged) {
+    return compose(null, ctx, customer, subscription, billingReason, charges, true, period, staged, true, i -> i);
   }
 
   private Invoice compose(Changes changes, RequestContext ctx, Versioned<Customer> customer, Subscription subscription, String billingReason,
-      List<Charge> charges, boolean withPending, Period period, List<Coupon> coupons, boolean preview, UnaryOperator<Invoice> settle) {
+      List<Charge> charges, boolean withPending, Period period, List<Discount> staged, boolean preview, UnaryOperator<Invoice> settle) {
     String invoiceId = preview ? "upcoming_" + Ids.newId("in") : Ids.newId("in");
     long now = ctx.now().getEpochSecond();
     List<InvoiceLine> lines = new ArrayList<>();
@@ -102,9 +107,11 @@ public class Invoicing {
       math.add(mathLine(c, subscription.currency()));
     }
     Customer c = customer.value();
-    InvoiceMath.Totals totals = InvoiceMath.totals(subscription.currency(), math, coupons, c.balance());
-    List<Invoice.DiscountAmount> discountAmounts = new ArrayList<>();
-    for (InvoiceMath.DiscountAmount d : totals.totalDiscountAmounts()) discountAmounts.add(new Invoice.DiscountAmount(d.amount(), null));
+    List<Discount> active = discounts.applying(ctx, subscription, staged, period);
+    SubscriptionDiscounts.Applied applied = SubscriptionDiscounts.apply(active, lines, subscription.currency());
+    lines = applied.lines();
+    InvoiceMath.Totals totals = InvoiceMath.totals(subscription.currency(), math, applied.asCoupons(subscription.currency()), c.balance());
+    List<Invoice.DiscountAmount> discountAmounts = applied.totals();
     boolean sendInvoice = "send_invoice".equals(subscription.collectionMethod());
     boolean settled = !preview && totals.amountDue() == 0;
     String pdfToken = Ids.random(32);
@@ -112,7 +119,8 @@ public class Invoicing {
         totals.amountDue(), 0, settled ? totals.amountDue() : 0, settled ? 0 : totals.amountDue(), 0, null, 0, false, true,
         subscription.automaticTax(), null, billingReason, subscription.collectionMethod(), now, subscription.currency(), c.id(), c.address(),
         c.email(), c.name(), c.phone(), c.shipping(), c.taxExempt(), List.of(), subscription.defaultPaymentMethod(), subscription.description(),
-        List.of(), sendInvoice ? now + 86_400L * (subscription.daysUntilDue() == null ? 30 : subscription.daysUntilDue()) : null, now,
+        active.stream().map(Discount::id).toList(),
+        sendInvoice ? now + 86_400L * (subscription.daysUntilDue() == null ? 30 : subscription.daysUntilDue()) : null, now,
         totals.endingBalance(), c.invoiceSettings().footer(), null, preview ? null : ctx.baseUrl() + "/p/invoice_pdf/" + pdfToken,
         new Subscription.Issuer("self"), null, new Invoice.Lines(lines, false, "/v1/invoices/" + invoiceId + "/lines"),
         ctx.scope().livemode(), Map.of(), null, preview ? null : c.invoicePrefix() + "-" + String.format("%04d", c.nextInvoiceSequence()),

@@ -163,7 +163,22 @@ public class PromotionCodeService {
    */
   public PromotionCode stageRedemption(RequestContext ctx, Changes changes, String code, String customerId, long amount, String currency,
       boolean firstTimeTransaction, String param) {
-    Checked c = checked(ctx, code, customerId, amount, currency, firstTimeTransaction, param);
+    return staged(ctx, changes, checked(ctx, code, customerId, amount, currency, firstTimeTransaction, param));
+  }
+
+  /**
+   * As {@link #stageRedemption}, for the promotion code with the id {@code promotionCodeId} (an API
+   * caller names codes by id, as in a subscription's {@code discounts[][promotion_code]}).
+   */
+  public PromotionCode stageRedemptionById(RequestContext ctx, Changes changes, String promotionCodeId, String customerId, long amount,
+      String currency, boolean firstTimeTransaction, String param) {
+    Versioned<PromotionCode> promo = promotionCodes.find(ctx.scope(), promotionCodeId);
+    if (promo == null) throw ApiError.noSuch(PromotionCode.OBJECT, promotionCodeId, param).asBadRequest();
+    return staged(ctx, changes, checked(ctx, promo, customerId, amount, currency, firstTimeTransaction, param));
+  }
+
+  /** Stages {@code times_redeemed + 1} on a checked code and its coupon; returns the code as redeemed, its coupon expanded. */
+  private PromotionCode staged(RequestContext ctx, Changes changes, Checked c) {
     promotionCodes.stageRedemption(changes, ctx.scope(), c.promotionCode());
     coupons.stageRedemption(changes, ctx.scope(), c.coupon());
     Coupon coupon = c.coupon().value().redeemedOnceMore().asOf(ctx.now().getEpochSecond(), false);
@@ -183,6 +198,13 @@ public class PromotionCodeService {
       if (inactive.isEmpty()) throw ApiError.noSuch(PromotionCode.OBJECT, code, param).asBadRequest();
       throw refusal(Redemptions.promotionCode(inactive.get(0), now, customerId, amount, currency, firstTimeTransaction).orElseThrow(), param);
     }
+    return checked(ctx, promo, customerId, amount, currency, firstTimeTransaction, param);
+  }
+
+  /** The code's own checks, then its coupon's. */
+  private Checked checked(RequestContext ctx, Versioned<PromotionCode> promo, String customerId, long amount, String currency,
+      boolean firstTimeTransaction, String param) {
+    long now = ctx.now().getEpochSecond();
     Redemptions.promotionCode(promo.value(), now, customerId, amount, currency, firstTimeTransaction).ifPresent(r -> {
       throw refusal(r, param);
     });

@@ -4,6 +4,7 @@ import io.portico.api.ApiRequest;
 import io.portico.api.ApiResponse;
 import io.portico.api.ListObject;
 import io.portico.domain.Customer;
+import io.portico.domain.Discount;
 import io.portico.domain.Ids;
 import io.portico.domain.Invoice;
 import io.portico.domain.Metadata;
@@ -63,10 +64,12 @@ public class SubscriptionService {
   private final Transactions transactions;
   private final TestClockRepository testClocks;
   private final InvoicePayments payments;
+  private final SubscriptionDiscounts discounts;
 
   public SubscriptionService(SubscriptionRepository subscriptions, CustomerRepository customers, PriceRepository prices,
       ProductRepository products, InvoiceRepository invoices, Invoicing invoicing, Transactions transactions, TestClockRepository testClocks,
-      InvoicePayments payments) {
+      InvoicePayments payments, SubscriptionDiscounts discounts) {
+    this.discounts = discounts;
     this.testClocks = testClocks;
     this.payments = payments;
     this.subscriptions = subscriptions;
@@ -113,6 +116,7 @@ public class SubscriptionService {
     String defaultPaymentMethod = Checks.id("default_payment_method", p.nonEmptyString("default_payment_method", 5000), "pm");
     String paymentBehavior = p.oneOf("payment_behavior", PAYMENT_BEHAVIORS);
     Map<String, String> metadata = p.has("metadata") ? Metadata.apply(Map.of(), p.stringMap("metadata"), false, "metadata") : Map.of();
+    SubscriptionDiscounts.Change discountChange = SubscriptionDiscounts.plan(SubscriptionDiscounts.requested(p), List.of());
     p.rejectUnknown();
 
     // Invoicing advances the customer's invoice sequence and balance from the version read here: when another
@@ -142,7 +146,8 @@ public class SubscriptionService {
       Subscription draft = new Subscription(id, null, new Subscription.AutomaticTax(null, false, null), anchor.getEpochSecond(), null,
           cancelAtPeriodEnd ? Long.valueOf(period.end().getEpochSecond()) : cancelAt, cancelAtPeriodEnd, null, Subscription.CancellationDetails.NONE,
           collection,
-          now.getEpochSecond(), first.currency(), customerId, daysUntilDue, defaultPaymentMethod, null, List.of(), description, List.of(), null,
+          now.getEpochSecond(), first.currency(), customerId, daysUntilDue, defaultPaymentMethod, null, List.of(), description,
+          discountChange.ids(), null,
           new Subscription.InvoiceSettings(null, new Subscription.Issuer("self")),
           new Subscription.Items(items, false, "/v1/subscription_items?subscription=" + id), null, ctx.scope().livemode(), metadata, null, null,
           null, new Subscription.PaymentSettings(null, null, "off"), null, null, null, null, now.getEpochSecond(),
@@ -150,10 +155,11 @@ public class SubscriptionService {
           new Subscription.TrialSettings(new Subscription.EndBehavior("create_invoice")), trialEnd == null ? null : now.getEpochSecond());
 
       Changes changes = transactions.begin();
+      List<Discount> started = discounts.stage(changes, ctx, discountChange, draft);
       // The first invoice is charged before anything is stored, so a refusal under error_if_incomplete leaves nothing
       // behind; the charge's key is the request's, so a retry of this block after a conflict does not charge again.
       ChargeResult[] charge = new ChargeResult[1];
-      Invoice invoice = invoicing.stageSubscriptionInvoice(changes, ctx, fresh, draft, "subscription_create", charges, false, period, List.of(),
+      Invoice invoice = invoicing.stageSubscriptionInvoice(changes, ctx, fresh, draft, "subscription_create", charges, false, period, started,
           open -> {
             if (pm == null || !open.status().equals("open") || !collection.equals("charge_automatically")) return open;
             charge[0] = payments.chargeNew(ctx, open, pm, ctx.requestId() + ":first_invoice");
@@ -319,7 +325,8 @@ public class SubscriptionService {
    * A change worked out but not written: the subscription after it, what it bills (invoiced now,
    * or left pending for the next invoice) and the period that invoice covers.
    */
-  record PlannedChange(Versioned<Subscription> current, Subscription next, List<Invoicing.Charge> charges, boolean invoiceNow, Period period) {}
+  record PlannedChange(Versioned<Subscription> current, Subscription next, List<Invoicing.Charge> charges, boolean invoiceNow, Period period,
+      SubscriptionDiscounts.Change discounts) {}
 
   /** Reads an update's parameters ({@code p}) against {@code current}, validating everything, writing nothing. */
   PlannedChange plan(RequestContext ctx, Params p, Versioned<Subscription> current) {
@@ -355,6 +362,7 @@ public class SubscriptionService {
     }
     Subscription.CancellationDetails details = cancellationDetails(p, s.cancellationDetails());
     String trialEndParam = p.string("trial_end", 20);
+    SubscriptionDiscounts.Change discountChange = SubscriptionDiscounts.plan(SubscriptionDiscounts.requested(p), s.discounts());
     p.rejectUnknown();
 
     SubscriptionItem firstItem = s.items().data().get(0);
@@ -429,12 +437,12 @@ public class SubscriptionService {
     long anchor = cycleReset ? newPeriod.start().getEpochSecond() : s.billingCycleAnchor();
     Subscription next = new Subscription(s.id(), s.application(), s.automaticTax(), anchor,
         s.billingCycleAnchorConfig(), cancelAt, atPeriodEnd, canceledAt, details, s.collectionMethod(), s.created(), s.currency(), s.customerId(),
-        s.daysUntilDue(), defaultPm, s.defaultSource(), s.defaultTaxRates(), description, s.discounts(), s.endedAt(), s.invoiceSettings(),
+        s.daysUntilDue(), defaultPm, s.defaultSource(), s.defaultTaxRates(), description, discountChange.ids(), s.endedAt(), s.invoiceSettings(),
         new Subscription.Items(items, false, s.items().url()), s.latestInvoice(), s.livemode(), metadata, s.nextPendingInvoiceItemInvoice(),
         s.onBehalfOf(), s.pauseCollection(), s.paymentSettings(), s.pendingInvoiceItemInterval(), s.pendingSetupIntent(), s.pendingUpdate(),
         s.schedule(), s.startDate(), status, s.testClock(), s.transferData(), endTrial ? Long.valueOf(now.getEpochSecond()) : s.trialEnd(),
         s.trialSettings(), s.trialStart());
-    return new PlannedChange(current, next, charges, invoiceNow, newPeriod);
+    return new PlannedChange(current, next, charges, invoiceNow, newPeriod, discountChange);
   }
 
   /** Stages a planned change; returns the subscription as it will be (the current one, unchanged, when nothing changes). */
@@ -442,6 +450,7 @@ public class SubscriptionService {
     Subscription s = plan.current().value();
     Subscription next = plan.next();
     if (next.equals(s) && plan.charges().isEmpty()) return s;
+    discounts.stage(changes, ctx, plan.discounts(), next);
     if (plan.invoiceNow()) {
       Invoice invoice = stageInvoice(changes, ctx, next, "subscription_update", plan.charges(), plan.period());
       if (!invoice.status().equals("paid") && s.collectionMethod().equals("charge_automatically")) next = withStatus(next, "past_due", invoice.id());
