@@ -32,13 +32,15 @@ public class BillingClock {
 
   private final DueIndex dueIndex;
   private final SubscriptionService subscriptionService;
+  private final SchedulePhases schedulePhases;
   private final InvoicePayments payments;
   private final AccountRepository accounts;
   private final PorticoSettings settings;
   private final Clock clock;
 
-  public BillingClock(DueIndex dueIndex, SubscriptionService subscriptionService, InvoicePayments payments, AccountRepository accounts,
-      PorticoSettings settings, Clock clock) {
+  public BillingClock(DueIndex dueIndex, SubscriptionService subscriptionService, SchedulePhases schedulePhases, InvoicePayments payments,
+      AccountRepository accounts, PorticoSettings settings, Clock clock) {
+    this.schedulePhases = schedulePhases;
     this.dueIndex = dueIndex;
     this.payments = payments;
     this.subscriptionService = subscriptionService;
@@ -98,7 +100,8 @@ public class BillingClock {
           Versioned<Subscription> current = subscriptionService.find(base, id, "id");
           Optional<Instant> next = BillingCalendar.nextEvent(current.value());
           if (next.isEmpty() || next.get().isAfter(upTo)) return null;
-          return subscriptionService.advance(base.at(next.get()), current);
+          // A schedule's phase ending now first changes what the renewal bills (or ends the subscription).
+          return subscriptionService.advance(base.at(next.get()), schedulePhases.atPhaseEnd(base.at(next.get()), current));
         });
         if (moved == null) return events;
         subscriptionService.collectLatest(base.at(Instant.ofEpochSecond(moved.items().data().get(0).currentPeriodStart())), moved);

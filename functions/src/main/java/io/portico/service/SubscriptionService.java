@@ -193,7 +193,7 @@ public class SubscriptionService {
     return new NewItem(price, product(ctx, price), quantity == null ? 1 : quantity, metadata, i.prefix());
   }
 
-  private Price requirePrice(RequestContext ctx, String priceId, String param) {
+  Price requirePrice(RequestContext ctx, String priceId, String param) {
     Versioned<Price> found = prices.find(ctx.scope(), priceId);
     if (found == null) throw ApiError.noSuch("price", priceId, param).asBadRequest();
     Price price = found.value();

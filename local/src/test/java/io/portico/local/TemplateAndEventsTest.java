@@ -50,6 +50,7 @@ class TemplateAndEventsTest {
       Map.entry("ProductsFunction.create.json", 200),
       Map.entry("PricesFunction.create.json", 200),
       Map.entry("SubscriptionsFunction.list.json", 200),
+      Map.entry("SubscriptionSchedulesFunction.list.json", 200),
       Map.entry("InvoicesFunction.list.json", 200),
       Map.entry("CouponsFunction.create.json", 200),
       Map.entry("PromotionCodesFunction.create.json", 200),
