@@ -310,7 +310,9 @@ public class SubscriptionScheduleService {
       RequestContext ctx = subscriptionService.timeOf(req.context(), schedule.testClock());
       Versioned<Subscription> sub = subscriptionService.find(ctx, schedule.subscription(), "subscription");
       if (!sub.value().status().equals("canceled")) {
+        // Canceling the subscription ends its schedule in the same transaction.
         subscriptionService.cancelNow(ctx, sub, new Subscription.CancellationDetails(null, null, "cancellation_requested"), prorate, invoiceNow);
+        return find(ctx, id).value();
       }
       SubscriptionSchedule canceled = schedule.ended("canceled", ctx.now().getEpochSecond());
       Changes changes = transactions.begin();

@@ -14,6 +14,7 @@ import io.portico.domain.Price;
 import io.portico.domain.Product;
 import io.portico.domain.Subscription;
 import io.portico.domain.SubscriptionItem;
+import io.portico.domain.SubscriptionSchedule;
 import io.portico.domain.TestClock;
 import io.portico.domain.billing.BillingPeriods;
 import io.portico.domain.billing.LineItem;
@@ -29,6 +30,7 @@ import io.portico.store.ListRequest;
 import io.portico.store.PriceRepository;
 import io.portico.store.ProductRepository;
 import io.portico.store.SubscriptionRepository;
+import io.portico.store.SubscriptionScheduleRepository;
 import io.portico.store.TestClockRepository;
 import io.portico.store.Transactions;
 import io.portico.store.Versioned;
@@ -64,14 +66,16 @@ public class SubscriptionService {
   private final Transactions transactions;
   private final TestClockRepository testClocks;
   private final InvoicePayments payments;
+  private final SubscriptionScheduleRepository schedules;
   private final SubscriptionDiscounts discounts;
 
   public SubscriptionService(SubscriptionRepository subscriptions, CustomerRepository customers, PriceRepository prices,
       ProductRepository products, InvoiceRepository invoices, Invoicing invoicing, Transactions transactions, TestClockRepository testClocks,
-      InvoicePayments payments, SubscriptionDiscounts discounts) {
+      InvoicePayments payments, SubscriptionScheduleRepository schedules, SubscriptionDiscounts discounts) {
     this.discounts = discounts;
     this.testClocks = testClocks;
     this.payments = payments;
+    this.schedules = schedules;
     this.subscriptions = subscriptions;
     this.customers = customers;
     this.prices = prices;
@@ -590,6 +594,12 @@ public class SubscriptionService {
     }
     Subscription ended = ended(s, now.getEpochSecond(), details);
     Changes changes = transactions.begin();
+    // A subscription's running schedule ends with it.
+    Versioned<SubscriptionSchedule> schedule = s.schedule() == null ? null : schedules.find(ctx.scope(), s.schedule());
+    if (schedule != null && schedule.value().status().equals("active")) {
+      SubscriptionSchedule canceled = schedule.value().ended("canceled", now.getEpochSecond());
+      schedules.stageReplace(changes, ctx.scope(), schedule, canceled, ctx.event("subscription_schedule.canceled", canceled, schedule.value()));
+    }
     if (invoiceNow) {
       Invoice invoice = stageInvoice(changes, ctx, ended, "subscription_cycle", credits,
           new Period(period.start(), now.isAfter(period.start()) ? now : period.end()));

@@ -193,6 +193,18 @@ class StripeJavaSubscriptionSchedulesTest {
   }
 
   @Test
+  void cancelingTheSubscriptionItselfEndsItsSchedule() throws StripeException {
+    Subscription sub = subscribe();
+    SubscriptionSchedule schedule = schedule(sub, SubscriptionScheduleCreateParams.EndBehavior.RELEASE);
+    advanceTo(START + 86_400);
+    stripe.v1().subscriptions().cancel(sub.getId());
+    SubscriptionSchedule after = stripe.v1().subscriptionSchedules().retrieve(schedule.getId());
+    assertEquals("canceled", after.getStatus(), "a schedule cannot outlive its subscription");
+    assertEquals(START + 86_400, after.getCanceledAt());
+    assertEvents(account, schedule.getId(), "subscription_schedule.canceled");
+  }
+
+  @Test
   void listsACustomersSchedules() throws StripeException {
     SubscriptionSchedule first = schedule(subscribe(), SubscriptionScheduleCreateParams.EndBehavior.RELEASE);
     SubscriptionSchedule second = schedule(subscribe(), SubscriptionScheduleCreateParams.EndBehavior.CANCEL);
