@@ -20,6 +20,11 @@ public enum Interval {
     return perYear * MAX_YEARS;
   }
 
+  /** How many of this interval fit in a year (a month is 1/12 year, a week 1/52): enough to tell which of two periods is shorter. */
+  public int perYear() {
+    return perYear;
+  }
+
   public String stripeName() {
     return name().toLowerCase(Locale.ROOT);
   }
