@@ -705,7 +705,7 @@ public class SubscriptionService {
   // ---- helpers -------------------------------------------------------------------------------
 
   /** {@code ctx} at its test clock's frozen time, for objects on a test clock; unchanged otherwise. */
-  RequestContext timeOf(RequestContext ctx, String testClock) {
+  public RequestContext timeOf(RequestContext ctx, String testClock) {
     if (testClock == null) return ctx;
     Versioned<TestClock> clock = testClocks.find(ctx.scope(), testClock);
     return clock == null ? ctx : ctx.at(Instant.ofEpochSecond(clock.value().frozenTime()));
