@@ -43,6 +43,25 @@ public record PortalRequest(String route, Map<String, String> pathParameters, Pa
     return access.configuration().features();
   }
 
+  /**
+   * Where the customer goes once {@code action} (a flow type: {@code subscription_cancel},
+   * {@code subscription_update}, {@code subscription_update_confirm}, {@code payment_method_update})
+   * succeeded: the session flow's {@code after_completion} when this is the flow the session was
+   * created for (and, for subscription flows, on its subscription); null otherwise (stay in the portal).
+   * Mutation responses carry it as {@code after_completion}.
+   */
+  public PortalSession.AfterCompletion completes(String action, String subscriptionId) {
+    PortalSession.Flow flow = session().flow();
+    if (flow == null || !flow.type().equals(action)) return null;
+    String target = switch (action) {
+      case "subscription_cancel" -> flow.subscriptionCancel().subscription();
+      case "subscription_update" -> flow.subscriptionUpdate().subscription();
+      case "subscription_update_confirm" -> flow.subscriptionUpdateConfirm().subscription();
+      default -> null;
+    };
+    return target == null || target.equals(subscriptionId) ? flow.afterCompletion() : null;
+  }
+
   /** Refuses the call when the merchant turned {@code feature} off for this portal. */
   public void require(boolean enabled, String feature) {
     if (!enabled) {
