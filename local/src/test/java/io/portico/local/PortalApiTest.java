@@ -164,6 +164,25 @@ class PortalApiTest {
     assertTrue(opened.header("Location").endsWith("/p/portal"), opened.header("Location"));
   }
 
+  /**
+   * The home call's budget, counted on the calling thread by invoking the function directly: the
+   * credential's update (authenticate, slide, read the session) and one query of the customer's objects.
+   */
+  @Test
+  void homeTakesTwoDynamoDbRoundTrips() throws Exception {
+    PortalClient customer = PortalClient.frontEnd(f.sessionUrl(""));
+    var handler = LocalStack.handler("io.portico.functions.PortalApiHandler", TestStack.get().context());
+    var event = new com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent().withHttpMethod("GET")
+        .withResource("/p/api/home").withPath("/p/api/home")
+        .withHeaders(Map.of("Authorization", "Bearer " + customer.bearer, "Host", "localhost"));
+    handler.handleRequest(event, new LocalLambdaContext("PortalApiFunction")); // warm
+    long before = io.portico.config.RoundTrips.sentByThisThread();
+    var answer = handler.handleRequest(event, new LocalLambdaContext("PortalApiFunction"));
+    long roundTrips = io.portico.config.RoundTrips.sentByThisThread() - before;
+    assertEquals(200, answer.getStatusCode(), answer.getBody());
+    assertEquals(2, roundTrips, "home data in two DynamoDB round trips");
+  }
+
   @Test
   void noOrUnknownCredentialIs401() {
     TestStack.Answer none = TestStack.get("/p/api/home", null);
