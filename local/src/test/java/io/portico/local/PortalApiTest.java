@@ -69,6 +69,17 @@ class PortalApiTest {
   }
 
   @Test
+  void aSessionOnBehalfOfAConnectedAccountWearsItsBrand() {
+    var connected = TestStack.newMerchant().account();
+    String url = f.sessionUrl("&on_behalf_of=" + connected.id());
+    JsonNode home = PortalClient.browser(url).get("/p/api/home").json();
+    assertEquals(connected.businessName(), home.at("/business/name").asText());
+    assertEquals(connected.id(), home.at("/business/on_behalf_of").asText());
+    assertEquals(connected.businessName(), home.at("/return_link/business_name").asText());
+    assertEquals(f.customer, home.at("/customer/id").asText(), "the data is still the merchant's customer");
+  }
+
+  @Test
   void endedAndOtherCustomersSubscriptionsAreNotShown() {
     String other = f.otherCustomer();
     PortalFixtures local = f;
