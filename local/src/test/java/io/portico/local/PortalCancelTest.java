@@ -328,6 +328,26 @@ class PortalCancelTest {
     assertFalse(c.subscription(s.subscription()).get("cancel_at_period_end").asBoolean(), "nothing was cancelled");
   }
 
+  /** The merchant API rule the survey relies on (Stripe's): an ended subscription changes only its cancellation_details. */
+  @Test
+  void aCanceledSubscriptionTakesCancellationDetailsAndNothingElseThroughTheMerchantApi() throws StripeException {
+    CancelFixtures.Subscriber s = c.subscriber();
+    c.stripe.v1().subscriptions().cancel(s.subscription());
+    Subscription noted = c.stripe.v1().subscriptions().update(s.subscription(), SubscriptionUpdateParams.builder()
+        .setCancellationDetails(SubscriptionUpdateParams.CancellationDetails.builder()
+            .setFeedback(SubscriptionUpdateParams.CancellationDetails.Feedback.SWITCHED_SERVICE).setComment("Told us on the phone").build())
+        .build());
+    assertEquals("canceled", noted.getStatus());
+    assertEquals("switched_service", noted.getCancellationDetails().getFeedback());
+    assertEquals("Told us on the phone", noted.getCancellationDetails().getComment());
+    assertEquals("cancellation_requested", noted.getCancellationDetails().getReason());
+    assertEquals("secret_key", events(c.account(), "customer.subscription.updated", s.subscription()).get(0).at("/actor/type").asText());
+    TestStack.Answer metadata = TestStack.post("/v1/subscriptions/" + s.subscription(), c.f.key,
+        "cancellation_details[feedback]=unused&metadata[note]=late");
+    refused(400, "subscription_ended", metadata);
+    assertEquals("switched_service", c.stripe.v1().subscriptions().retrieve(s.subscription()).getCancellationDetails().getFeedback());
+  }
+
   private static String codes(JsonNode options) {
     StringBuilder out = new StringBuilder("[");
     options.forEach(o -> out.append(out.length() > 1 ? "," : "").append('"').append(o.get("code").asText()).append('"'));
