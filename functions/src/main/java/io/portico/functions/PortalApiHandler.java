@@ -8,6 +8,8 @@ import io.portico.api.ApiResponse;
 import io.portico.error.ApiError;
 import io.portico.portal.PortalAccessService;
 import io.portico.portal.PortalApi;
+import io.portico.portal.PortalCancellation;
+import io.portico.portal.PortalFlow;
 import io.portico.portal.PortalHome;
 import io.portico.portal.PortalRequest;
 import jakarta.inject.Inject;
@@ -23,6 +25,10 @@ public class PortalApiHandler extends MicronautRequestHandler<APIGatewayProxyReq
   PortalHome home;
   @Inject
   PortalAccessService access;
+  @Inject
+  PortalCancellation cancellation;
+  @Inject
+  PortalFlow flow;
 
   public PortalApiHandler() {}
 
@@ -39,6 +45,13 @@ public class PortalApiHandler extends MicronautRequestHandler<APIGatewayProxyReq
     return switch (r.route()) {
       case "GET /p/api/home" -> home.home(r);
       case "POST /p/api/session/end" -> access.end(r);
+      // Cancel, retention offer, renew, and where a deep-link flow starts.
+      case "GET /p/api/flow" -> flow.flow(r);
+      case "GET /p/api/subscriptions/{subscription}/cancel_options" -> cancellation.options(r);
+      case "POST /p/api/subscriptions/{subscription}/cancel" -> cancellation.cancel(r);
+      case "POST /p/api/subscriptions/{subscription}/cancellation_reason" -> cancellation.reason(r);
+      case "POST /p/api/subscriptions/{subscription}/retention/accept" -> cancellation.acceptRetention(r);
+      case "POST /p/api/subscriptions/{subscription}/renew" -> cancellation.renew(r);
       default -> throw new ApiError(404, ApiError.INVALID_REQUEST, "route_unknown", null, "Unrecognized portal request: " + r.route());
     };
   }
