@@ -10,6 +10,7 @@ import io.portico.portal.PortalAccessService;
 import io.portico.portal.PortalApi;
 import io.portico.portal.PortalHome;
 import io.portico.portal.PortalRequest;
+import io.portico.portal.PortalSubscriptionUpdate;
 import jakarta.inject.Inject;
 
 /**
@@ -23,6 +24,8 @@ public class PortalApiHandler extends MicronautRequestHandler<APIGatewayProxyReq
   PortalHome home;
   @Inject
   PortalAccessService access;
+  @Inject
+  PortalSubscriptionUpdate update;
 
   public PortalApiHandler() {}
 
@@ -39,6 +42,12 @@ public class PortalApiHandler extends MicronautRequestHandler<APIGatewayProxyReq
     return switch (r.route()) {
       case "GET /p/api/home" -> home.home(r);
       case "POST /p/api/session/end" -> access.end(r);
+      // Plan changes (subscription_update) and the merchant's prepared change (flow subscription_update_confirm).
+      case "GET /p/api/subscriptions/{subscription}/update_options" -> update.options(r);
+      case "POST /p/api/subscriptions/{subscription}/preview" -> update.preview(r);
+      case "POST /p/api/subscriptions/{subscription}/update" -> update.update(r);
+      case "GET /p/api/flow/update_confirm/preview" -> update.flowPreview(r);
+      case "POST /p/api/flow/update_confirm" -> update.flowConfirm(r);
       default -> throw new ApiError(404, ApiError.INVALID_REQUEST, "route_unknown", null, "Unrecognized portal request: " + r.route());
     };
   }
