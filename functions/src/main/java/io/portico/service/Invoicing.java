@@ -124,7 +124,12 @@ public class Invoicing {
       math.add(mathLine(c, subscription.currency()));
     }
     Customer c = customer.value();
-    List<Discount> active = discounts.applying(ctx, subscription, staged, period, used);
+    // The discounts in force when the invoice is drawn up: its period's start for a creation or a renewal, the
+    // change itself for the invoice a change issues (so a promotion code given with an upgrade applies to its charge).
+    Instant drawnUp = ctx.now();
+    Period discounted = "subscription_update".equals(billingReason) && drawnUp.isAfter(period.start()) && drawnUp.isBefore(period.end())
+        ? new Period(drawnUp, period.end()) : period;
+    List<Discount> active = discounts.applying(ctx, subscription, staged, discounted, used);
     SubscriptionDiscounts.Applied applied = SubscriptionDiscounts.apply(active, lines, subscription.currency());
     lines = applied.lines();
     InvoiceMath.Totals totals = InvoiceMath.totals(subscription.currency(), math, applied.asCoupons(subscription.currency()), c.balance());
