@@ -92,7 +92,7 @@ public class PortalSubscriptionUpdate {
       List<PriceOption> options = new ArrayList<>();
       for (String priceId : listed.prices()) {
         Versioned<Price> found = prices.find(req.context().scope(), priceId);
-        if (found == null) continue;
+        if (found == null || found.value().recurring() == null) continue;
         Price p = found.value();
         boolean current = p.id().equals(item.price().id());
         // The current price can be kept with another quantity; another one is judged as a switch at the current quantity.
