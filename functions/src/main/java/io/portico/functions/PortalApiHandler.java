@@ -12,6 +12,7 @@ import io.portico.portal.PortalCancellation;
 import io.portico.portal.PortalFlow;
 import io.portico.portal.PortalHome;
 import io.portico.portal.PortalRequest;
+import io.portico.portal.PortalSubscriptionUpdate;
 import jakarta.inject.Inject;
 
 /**
@@ -29,6 +30,8 @@ public class PortalApiHandler extends MicronautRequestHandler<APIGatewayProxyReq
   PortalCancellation cancellation;
   @Inject
   PortalFlow flow;
+  @Inject
+  PortalSubscriptionUpdate update;
 
   public PortalApiHandler() {}
 
@@ -52,6 +55,12 @@ public class PortalApiHandler extends MicronautRequestHandler<APIGatewayProxyReq
       case "POST /p/api/subscriptions/{subscription}/cancellation_reason" -> cancellation.reason(r);
       case "POST /p/api/subscriptions/{subscription}/retention/accept" -> cancellation.acceptRetention(r);
       case "POST /p/api/subscriptions/{subscription}/renew" -> cancellation.renew(r);
+      // Plan changes (subscription_update) and the merchant's prepared change (flow subscription_update_confirm).
+      case "GET /p/api/subscriptions/{subscription}/update_options" -> update.options(r);
+      case "POST /p/api/subscriptions/{subscription}/preview" -> update.preview(r);
+      case "POST /p/api/subscriptions/{subscription}/update" -> update.update(r);
+      case "GET /p/api/flow/update_confirm/preview" -> update.flowPreview(r);
+      case "POST /p/api/flow/update_confirm" -> update.flowConfirm(r);
       default -> throw new ApiError(404, ApiError.INVALID_REQUEST, "route_unknown", null, "Unrecognized portal request: " + r.route());
     };
   }

@@ -44,6 +44,15 @@ public record Reason(String code, String message) {
   public static final Reason TAX_BEHAVIOR_MISMATCH = new Reason("tax_behavior_mismatch",
       "You cannot switch to this plan because its prices are taxed differently.");
 
+  // Confirming a change (the portal's preview, then update).
+  public static final Reason PROMOTION_CODE_NOT_ALLOWED = new Reason("promotion_code_not_allowed", "Promotion codes cannot be used here.");
+  public static final Reason PROMOTION_CODE_INVALID = new Reason("promotion_code_invalid", "This promotion code is not valid.");
+  public static final Reason PROMOTION_CODE_SCHEDULED_CHANGE = new Reason("promotion_code_scheduled_change",
+      "A promotion code can only be used with a change that takes effect now.");
+  public static final Reason PREVIEW_EXPIRED = new Reason("preview_expired",
+      "This price was quoted too long ago. Please review the change again before confirming it.");
+  public static final Reason NO_UPDATE_TO_CONFIRM = new Reason("no_update_to_confirm", "There is no prepared change to confirm here.");
+
   public static Reason quantityBelowMinimum(long minimum) {
     return new Reason("quantity_below_minimum", "The quantity must be at least " + minimum + ".");
   }
