@@ -8,7 +8,10 @@ import io.portico.api.ApiResponse;
 import io.portico.error.ApiError;
 import io.portico.portal.PortalAccessService;
 import io.portico.portal.PortalApi;
+import io.portico.portal.PortalBillingDetails;
 import io.portico.portal.PortalHome;
+import io.portico.portal.PortalInvoices;
+import io.portico.portal.PortalPaymentMethods;
 import io.portico.portal.PortalRequest;
 import jakarta.inject.Inject;
 
@@ -23,6 +26,13 @@ public class PortalApiHandler extends MicronautRequestHandler<APIGatewayProxyReq
   PortalHome home;
   @Inject
   PortalAccessService access;
+  // Payment methods, billing details and tax IDs, invoices.
+  @Inject
+  PortalPaymentMethods paymentMethods;
+  @Inject
+  PortalBillingDetails billingDetails;
+  @Inject
+  PortalInvoices invoices;
 
   public PortalApiHandler() {}
 
@@ -39,6 +49,16 @@ public class PortalApiHandler extends MicronautRequestHandler<APIGatewayProxyReq
     return switch (r.route()) {
       case "GET /p/api/home" -> home.home(r);
       case "POST /p/api/session/end" -> access.end(r);
+      // Payment methods, billing details and tax IDs, invoices.
+      case "POST /p/api/payment_methods" -> paymentMethods.add(r);
+      case "POST /p/api/payment_methods/{payment_method}/default" -> paymentMethods.makeDefault(r);
+      case "DELETE /p/api/payment_methods/{payment_method}" -> paymentMethods.remove(r);
+      case "POST /p/api/customer" -> billingDetails.update(r);
+      case "POST /p/api/tax_ids" -> billingDetails.addTaxId(r);
+      case "DELETE /p/api/tax_ids/{tax_id}" -> billingDetails.removeTaxId(r);
+      case "GET /p/api/invoices" -> invoices.list(r);
+      case "POST /p/api/invoices/{invoice}/pay" -> invoices.pay(r);
+      case "GET /p/api/invoices/{invoice}/pdf" -> invoices.pdf(r);
       default -> throw new ApiError(404, ApiError.INVALID_REQUEST, "route_unknown", null, "Unrecognized portal request: " + r.route());
     };
   }

@@ -65,6 +65,7 @@ class TemplateAndEventsTest {
       Map.entry("SessionsFunction.create.json", 200),
       Map.entry("PortalPageFunction.open.json", 401), // a sample token: the "link expired" page
       Map.entry("PortalApiFunction.home.json", 401), // a sample credential opens no session
+      Map.entry("PortalTokenizeFunction.create.json", 401), // likewise: tokenizing needs a portal session
       Map.entry("UnknownRouteFunction.any.json", 404));
 
   private static LocalStack stack;
