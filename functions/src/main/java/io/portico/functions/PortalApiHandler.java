@@ -10,7 +10,10 @@ import io.portico.portal.PortalAccessService;
 import io.portico.portal.PortalApi;
 import io.portico.portal.PortalCancellation;
 import io.portico.portal.PortalFlow;
+import io.portico.portal.PortalBillingDetails;
 import io.portico.portal.PortalHome;
+import io.portico.portal.PortalInvoices;
+import io.portico.portal.PortalPaymentMethods;
 import io.portico.portal.PortalRequest;
 import io.portico.portal.PortalSubscriptionUpdate;
 import jakarta.inject.Inject;
@@ -32,6 +35,13 @@ public class PortalApiHandler extends MicronautRequestHandler<APIGatewayProxyReq
   PortalFlow flow;
   @Inject
   PortalSubscriptionUpdate update;
+  // Payment methods, billing details and tax IDs, invoices.
+  @Inject
+  PortalPaymentMethods paymentMethods;
+  @Inject
+  PortalBillingDetails billingDetails;
+  @Inject
+  PortalInvoices invoices;
 
   public PortalApiHandler() {}
 
@@ -61,6 +71,16 @@ public class PortalApiHandler extends MicronautRequestHandler<APIGatewayProxyReq
       case "POST /p/api/subscriptions/{subscription}/update" -> update.update(r);
       case "GET /p/api/flow/update_confirm/preview" -> update.flowPreview(r);
       case "POST /p/api/flow/update_confirm" -> update.flowConfirm(r);
+      // Payment methods, billing details and tax IDs, invoices.
+      case "POST /p/api/payment_methods" -> paymentMethods.add(r);
+      case "POST /p/api/payment_methods/{payment_method}/default" -> paymentMethods.makeDefault(r);
+      case "DELETE /p/api/payment_methods/{payment_method}" -> paymentMethods.remove(r);
+      case "POST /p/api/customer" -> billingDetails.update(r);
+      case "POST /p/api/tax_ids" -> billingDetails.addTaxId(r);
+      case "DELETE /p/api/tax_ids/{tax_id}" -> billingDetails.removeTaxId(r);
+      case "GET /p/api/invoices" -> invoices.list(r);
+      case "POST /p/api/invoices/{invoice}/pay" -> invoices.pay(r);
+      case "GET /p/api/invoices/{invoice}/pdf" -> invoices.pdf(r);
       default -> throw new ApiError(404, ApiError.INVALID_REQUEST, "route_unknown", null, "Unrecognized portal request: " + r.route());
     };
   }

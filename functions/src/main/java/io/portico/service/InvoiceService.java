@@ -86,6 +86,18 @@ public class InvoiceService {
     return ApiResponse.ok(new ListObject(result.data(), result.hasMore(), "/v1/invoices"));
   }
 
+  /**
+   * A customer's finalized invoices, newest first, drafts left out (the customer portal's list).
+   * The caller checks that cursors name the customer's own invoices.
+   */
+  public ApiResponse listFinalized(ApiRequest req, String customerId, String url) {
+    Expansion.none(req);
+    ListRequest page = req.listRequest();
+    req.params().rejectUnknown();
+    ListPage<Invoice> result = invoices.listFinalized(req.context().scope(), customerId, page);
+    return ApiResponse.ok(new ListObject(result.data(), result.hasMore(), url));
+  }
+
   /** Draft → open (or paid when nothing is due). Subscription invoices are finalized as they are created. */
   public ApiResponse finalizeInvoice(ApiRequest req, String id) {
     RequestContext ctx = req.context();

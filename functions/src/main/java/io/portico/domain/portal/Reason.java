@@ -66,6 +66,19 @@ public record Reason(String code, String message) {
   public static final Reason LAST_CHARGEABLE_PAYMENT_METHOD = new Reason("last_chargeable_payment_method",
       "Your subscription needs a payment method it can be charged with: add a new one before removing this one.");
 
+  // Billing details (features[customer_update][allowed_updates]).
+  public static Reason fieldNotUpdatable(String field) {
+    String what = switch (field) {
+      case "email" -> "email address";
+      case "phone" -> "phone number";
+      case "address" -> "billing address";
+      case "shipping" -> "shipping address";
+      case "tax_id" -> "tax IDs";
+      default -> field;
+    };
+    return new Reason("customer_update_field_not_allowed", "Your " + what + " cannot be changed here.");
+  }
+
   // Cancellation reasons.
   public static final Reason CANCELLATION_REASON_NOT_OFFERED = new Reason("cancellation_reason_not_offered",
       "Please choose one of the reasons listed.");
