@@ -188,6 +188,9 @@ public class WebhookDispatcher {
     Instant next = attempt.delivered() ? null
         : settings.retries().next(Instant.ofEpochSecond(before.created()), before.attempts().size() + 1, attemptedAt);
     WebhookDelivery after = before.after(attempt, next == null ? null : next.getEpochSecond());
+    LOG.debug("webhook {} {} to {}: {} in {} ms, {}", before.event(), before.eventType(), job.endpoint().url(),
+        outcome.status() != null ? "HTTP " + outcome.status() : outcome.error(), outcome.durationMs(),
+        after.status().equals(WebhookDelivery.PENDING) ? "retry at " + Instant.ofEpochSecond(after.nextAttempt()) : after.status());
     try {
       if (!deliveries.record(job.scope(), job.claimed(), after)) {
         LOG.warn("webhook delivery {} was claimed by another run while posting; its outcome there counts", before.id());
