@@ -19,8 +19,14 @@ import java.util.function.Function;
  * (raw body and Stripe-Signature header) and answers with the status {@code answer} picks.
  */
 final class WebhookReceiver implements AutoCloseable {
-  /** One POST as it arrived, and what it was answered. */
-  record Received(String payload, String signature, int answeredWith) {}
+  /** One POST as it arrived (at the stack's clock's time), and what it was answered. */
+  record Received(String payload, String signature, int answeredWith, java.time.Instant at) {
+    /** Verified as the merchant's server would on arrival, with stripe-java (its 5-minute tolerance measured then). */
+    com.stripe.model.Event verify(String secret) throws com.stripe.exception.SignatureVerificationException {
+      return com.stripe.net.Webhook.constructEvent(payload, signature, secret, com.stripe.net.Webhook.DEFAULT_TOLERANCE,
+          java.time.Clock.fixed(at, java.time.ZoneOffset.UTC));
+    }
+  }
 
   private final HttpServer server;
   private final ExecutorService workers = Executors.newFixedThreadPool(8);
@@ -39,7 +45,7 @@ final class WebhookReceiver implements AutoCloseable {
         String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         int status = this.answer.apply(body);
         synchronized (received) {
-          received.add(new Received(body, x.getRequestHeaders().getFirst("Stripe-Signature"), status));
+          received.add(new Received(body, x.getRequestHeaders().getFirst("Stripe-Signature"), status, TestStack.CLOCK.instant()));
         }
         x.sendResponseHeaders(status, -1);
       }
