@@ -197,6 +197,20 @@ public class InvoiceService {
     if (plan.invoiceNow()) {
       return ApiResponse.ok(invoicing.preview(ctx, customer, next, "subscription_update", plan.charges(), plan.period(), List.of()));
     }
+    return ApiResponse.ok(renewal(ctx, customer, plan));
+  }
+
+  /**
+   * The invoice the subscription's next renewal will create as things stand (the object of
+   * {@code invoice.upcoming}): the pending prorations plus a full period of every item.
+   */
+  public Invoice upcomingRenewal(RequestContext ctx, Versioned<Subscription> current) {
+    SubscriptionService.PlannedChange plan = subscriptionService.plan(ctx, Params.empty(), current);
+    return renewal(ctx, customers.find(ctx.scope(), current.value().customerId()), plan);
+  }
+
+  private Invoice renewal(RequestContext ctx, Versioned<Customer> customer, SubscriptionService.PlannedChange plan) {
+    Subscription next = plan.next();
     // The next renewal: the waiting prorations plus a full period of every item at its (new) price.
     List<Invoicing.Charge> charges = new ArrayList<>(plan.charges());
     SubscriptionItem first = next.items().data().get(0);
@@ -210,7 +224,7 @@ public class InvoiceService {
           SubscriptionItems.periodDescription(product == null ? null : product.value(), price, item.quantity()), price.id(), price.productId(),
           item.id()));
     }
-    return ApiResponse.ok(invoicing.preview(ctx, customer, next, "subscription_cycle", charges, renewal, List.of()));
+    return invoicing.preview(ctx, customer, next, "subscription_cycle", charges, renewal, List.of());
   }
 
   /** How many whole periods lie between the anchor and the end of the current one. */
