@@ -60,6 +60,7 @@ class WebhookEndpointsApiTest extends RefusalCase {
     assertEquals("enabled", stripe.v1().webhookEndpoints().update(created.getId(), WebhookEndpointUpdateParams.builder().setDisabled(false).build())
         .getStatus());
 
+    TestStack.CLOCK.advance(java.time.Duration.ofSeconds(1)); // the clock stands still between moves: a later second orders the list
     WebhookEndpoint second = stripe.v1().webhookEndpoints().create(WebhookEndpointCreateParams.builder().setUrl("http://localhost:9000/hooks")
         .addEnabledEvent(WebhookEndpointCreateParams.EnabledEvent.ALL).setApiVersion(WebhookEndpointCreateParams.ApiVersion.VERSION_2026_07_29_DAHLIA)
         .build());
