@@ -30,9 +30,11 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * a pause). Runs on its own thread in real time; what the function does with time is its clock's.
  */
 final class StreamFeeder implements AutoCloseable {
-  private static final long IDLE_MS = 50;
+  /** Polling pauses while the stream is quiet: short after records, growing to the longest (DynamoDB Local's reads cost CPU). */
+  private static final long IDLE_MIN_MS = 25;
+  private static final long IDLE_MAX_MS = 400;
   private static final long RETRY_PAUSE_MS = 500;
-  private static final long DISCOVER_EVERY_MS = 1000;
+  private static final long DISCOVER_EVERY_MS = 10_000;
 
   private final DynamoDbStreamsClient streams;
   private final String streamArn;
@@ -69,12 +71,18 @@ final class StreamFeeder implements AutoCloseable {
   }
 
   private void run() {
+    long idle = IDLE_MIN_MS;
     while (running) {
       try {
         if (System.currentTimeMillis() - discovered > DISCOVER_EVERY_MS) discover(false);
         boolean any = false;
         for (String shard : List.copyOf(iterators.keySet())) any |= poll(shard);
-        if (!any) Thread.sleep(IDLE_MS);
+        if (any) {
+          idle = IDLE_MIN_MS;
+        } else {
+          Thread.sleep(idle);
+          idle = Math.min(IDLE_MAX_MS, idle * 2);
+        }
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
