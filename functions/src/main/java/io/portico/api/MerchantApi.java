@@ -3,6 +3,7 @@ package io.portico.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.portico.config.PorticoSettings;
+import io.portico.domain.Event;
 import io.portico.domain.Ids;
 import io.portico.error.ApiError;
 import io.portico.service.Authenticator;
@@ -69,7 +70,7 @@ public class MerchantApi {
       Instant now = clock.instant();
       String idempotencyKey = "POST".equals(method) ? headers.get("idempotency-key") : null;
       RequestContext ctx = new RequestContext(caller.account(), caller.scope(), requestId, idempotencyKey, version,
-          HttpEvent.baseUrl(event, headers, settings), now);
+          HttpEvent.baseUrl(event, headers, settings), now, Event.Actor.SECRET_KEY);
       String fingerprint = null;
       if (idempotencyKey != null) {
         if (idempotencyKey.isEmpty() || idempotencyKey.length() > 255) {

@@ -29,6 +29,7 @@ public class AwsFactory {
       @Value("${portico.dynamodb.region:${aws.region:us-east-1}}") String region) {
     DynamoDbClientBuilder b = DynamoDbClient.builder()
         .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(c -> c.addExecutionInterceptor(new RoundTrips()))
         .region(Region.of(System.getenv().getOrDefault("AWS_REGION", region)));
     if (endpoint != null && !endpoint.isBlank()) {
       b.endpointOverride(URI.create(endpoint)).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));

@@ -16,7 +16,9 @@ public record Event(
     boolean livemode,
     long pendingWebhooks,
     Request request,
-    String type) {
+    String type,
+    // Portico's extension: who caused the change (Stripe records only the request).
+    Actor actor) {
 
   public static final String OBJECT = "event";
   /** Stripe keeps events for 30 days. */
@@ -28,4 +30,17 @@ public record Event(
   public record Data(JsonNode object, JsonNode previousAttributes) {}
 
   public record Request(String id, String idempotencyKey) {}
+
+  /**
+   * {@code type}: {@code secret_key} (the merchant's API), {@code customer_portal} (the customer, in
+   * portal session {@code portalSession}) or {@code billing_clock} (renewals and other scheduled changes).
+   */
+  public record Actor(String type, String portalSession) {
+    public static final Actor SECRET_KEY = new Actor("secret_key", null);
+    public static final Actor BILLING_CLOCK = new Actor("billing_clock", null);
+
+    public static Actor customerPortal(String portalSession) {
+      return new Actor("customer_portal", portalSession);
+    }
+  }
 }

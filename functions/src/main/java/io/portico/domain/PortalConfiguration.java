@@ -21,7 +21,12 @@ public record PortalConfiguration(
     LoginPage loginPage,
     Map<String, String> metadata,
     String name,
-    long updated) {
+    long updated,
+    // Portico's extension: origins of the merchant's own front-ends that may call the portal API
+    // (CORS) and frame the hosted page (frame-ancestors). Empty: neither.
+    List<String> allowedOrigins) {
+
+  public static final int MAX_ALLOWED_ORIGINS = 10;
 
   public static final String OBJECT = "billing_portal.configuration";
 

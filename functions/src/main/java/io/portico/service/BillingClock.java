@@ -3,6 +3,7 @@ package io.portico.service;
 import io.portico.config.PorticoSettings;
 import io.portico.domain.Account;
 import io.portico.domain.BillingCalendar;
+import io.portico.domain.Event;
 import io.portico.domain.Ids;
 import io.portico.domain.Scope;
 import io.portico.domain.Subscription;
@@ -93,7 +94,7 @@ public class BillingClock {
   private RequestContext context(Scope scope, Instant at) {
     Account account = accounts.find(scope.accountId());
     return new RequestContext(account, scope, "req_clock_" + Ids.random(12), null,
-        account.defaultApiVersion() != null ? account.defaultApiVersion() : settings.getApiVersion(), settings.getPublicBaseUrl(), at);
+        account.defaultApiVersion() != null ? account.defaultApiVersion() : settings.getApiVersion(), settings.getPublicBaseUrl(), at, Event.Actor.BILLING_CLOCK);
   }
 
   /** Advances one subscription event by event until its next event lies after {@code upTo}; a renewal's invoice is collected at once. */

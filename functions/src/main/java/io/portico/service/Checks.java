@@ -30,6 +30,28 @@ public final class Checks {
     throw ApiError.invalid("url_invalid", param, "Not a valid URL: " + param + " must be an absolute http or https URL (got '" + value + "').");
   }
 
+  /**
+   * A web origin ({@code https://app.example.com}, port optional), as browsers send it in
+   * {@code Origin}: https, or http for localhost only (a merchant's development front-end).
+   */
+  public static String origin(String param, String value) {
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+      String host = uri.getHost();
+      boolean local = "localhost".equals(host) || "127.0.0.1".equals(host);
+      boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) && uri.getRawQuery() == null && uri.getRawFragment() == null
+          && uri.getRawUserInfo() == null;
+      if (host != null && bare && ("https".equals(scheme) || "http".equals(scheme) && local)) {
+        return scheme + "://" + host.toLowerCase(java.util.Locale.ROOT) + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+      }
+    } catch (URISyntaxException ignored) {
+      // reported below
+    }
+    throw ApiError.invalid("parameter_invalid", param, "Invalid " + param + ": an origin is scheme://host[:port] with no path, https"
+        + " (or http for localhost), such as https://app.example.com (got '" + value + "').");
+  }
+
   public static String email(String param, String value) {
     if (value == null || value.isEmpty()) return value;
     if (!EMAIL.matcher(value).matches()) throw ApiError.invalid("email_invalid", param, "Invalid email address: " + value);

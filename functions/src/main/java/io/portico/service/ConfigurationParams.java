@@ -56,8 +56,28 @@ final class ConfigurationParams {
             "The default configuration cannot be deactivated: it is what sessions use when they name no configuration.");
       }
     }
+    List<String> origins = p.has("allowed_origins") ? allowedOrigins(p) : c.allowedOrigins();
     return new PortalConfiguration(c.id(), active, c.application(), profile, c.created(), returnUrl, features, c.isDefault(),
-        c.livemode(), login, metadata, name, now);
+        c.livemode(), login, metadata, name, now, origins);
+  }
+
+  /** {@code allowed_origins[]=https://app.example.com}; {@code allowed_origins=} (empty) clears the list. */
+  private static List<String> allowedOrigins(Params p) {
+    if (p.isEmptyString("allowed_origins")) {
+      p.accept("allowed_origins");
+      return List.of();
+    }
+    List<String> given = p.stringList("allowed_origins", 300);
+    if (given.size() > PortalConfiguration.MAX_ALLOWED_ORIGINS) {
+      throw ApiError.invalid("parameter_invalid", "allowed_origins", "At most " + PortalConfiguration.MAX_ALLOWED_ORIGINS
+          + " allowed origins can be listed.");
+    }
+    List<String> origins = new ArrayList<>();
+    for (int i = 0; i < given.size(); i++) {
+      String origin = Checks.origin("allowed_origins[" + i + "]", given.get(i));
+      if (!origins.contains(origin)) origins.add(origin);
+    }
+    return List.copyOf(origins);
   }
 
   private static BusinessProfile businessProfile(Params b, BusinessProfile base) {

@@ -44,7 +44,7 @@ public class ConfigurationService {
     long now = ctx.now().getEpochSecond();
     PortalConfiguration blank = new PortalConfiguration(Ids.newId("bpc"), true, null,
         new PortalConfiguration.BusinessProfile(null, null, null), now, null, PortalConfiguration.defaultFeatures(), false,
-        ctx.scope().livemode(), new PortalConfiguration.LoginPage(false, null), Map.of(), null, now);
+        ctx.scope().livemode(), new PortalConfiguration.LoginPage(false, null), Map.of(), null, now, List.of());
     if (p.has("active")) {
       p.accept("active");
       throw ApiError.unknownParameter("active"); // Stripe accepts active only on update
@@ -163,7 +163,7 @@ public class ConfigurationService {
     return new PortalConfiguration(Ids.newId("bpc"), true, null,
         new PortalConfiguration.BusinessProfile(null, a.privacyPolicyUrl(), a.termsOfServiceUrl()), now, null,
         PortalConfiguration.firstDefaultFeatures(), true, ctx.scope().livemode(), new PortalConfiguration.LoginPage(false, null), Map.of(),
-        null, now);
+        null, now, List.of());
   }
 
   private Versioned<PortalConfiguration> find(ApiRequest req, String id, String param) {
@@ -174,6 +174,6 @@ public class ConfigurationService {
 
   private static boolean sameIgnoringUpdated(PortalConfiguration a, PortalConfiguration b) {
     return a.equals(new PortalConfiguration(b.id(), b.active(), b.application(), b.businessProfile(), b.created(), b.defaultReturnUrl(),
-        b.features(), b.isDefault(), b.livemode(), b.loginPage(), b.metadata(), b.name(), a.updated()));
+        b.features(), b.isDefault(), b.livemode(), b.loginPage(), b.metadata(), b.name(), a.updated(), b.allowedOrigins()));
   }
 }

@@ -67,7 +67,7 @@ public class SessionService {
         ctx.scope().livemode(), locale, onBehalfOf, returnUrl != null ? returnUrl : configuration.defaultReturnUrl(), null);
     // The stored copy (and its event) carry no url: the link token exists only in this response.
     sessions.insert(new SessionRepository.StoredSession(SecretKeys.sha256(token), ctx.scope(), session,
-        SessionLifetime.startingAt(ctx.now())), ctx.event("billing_portal.session.created", session, null));
+        SessionLifetime.startingAt(ctx.now()), null), ctx.event("billing_portal.session.created", session, null));
     PortalSession answer = session.withUrl(ctx.baseUrl() + LINK_PATH + token);
     return ApiResponse.ok(expandConfiguration ? answer.withConfiguration(configuration) : answer);
   }

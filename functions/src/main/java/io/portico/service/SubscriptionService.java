@@ -315,14 +315,47 @@ public class SubscriptionService {
     Subscription updated = Checks.retryingConflicts(() -> {
       Versioned<Subscription> current = find(ctx, id, "id");
       RequestContext at = timeOf(ctx, current.value().testClock());
+      if (ended(current.value()) && onlyCancellationDetails(req.params())) return updateEndedDetails(at, req.params(), current);
       PlannedChange plan = plan(at, req.params(), current);
       Changes changes = transactions.begin();
       Subscription next = stage(changes, at, plan);
       if (next != plan.current().value()) changes.commit();
       return next;
     });
-    updated = collectLatest(timeOf(ctx, updated.testClock()), updated);
+    if (!ended(updated)) updated = collectLatest(timeOf(ctx, updated.testClock()), updated);
     return ApiResponse.ok(expand(ctx, updated, expand, null));
+  }
+
+  private static boolean ended(Subscription s) {
+    return s.status().equals("canceled") || s.status().equals("incomplete_expired");
+  }
+
+  /** An update that names nothing but {@code cancellation_details} (and {@code expand}). */
+  private static boolean onlyCancellationDetails(Params p) {
+    return p.has("cancellation_details") && Set.of("cancellation_details", "expand").containsAll(p.names());
+  }
+
+  /**
+   * Stripe's rule for an ended subscription: "A canceled subscription can only update its
+   * cancellation_details." The customer's feedback often comes after the cancellation (the
+   * portal asks for the reason once the subscription is canceled), so it is recorded on the
+   * ended subscription, with a {@code customer.subscription.updated} event.
+   */
+  private Subscription updateEndedDetails(RequestContext ctx, Params p, Versioned<Subscription> current) {
+    Subscription s = current.value();
+    Subscription.CancellationDetails details = cancellationDetails(p, s.cancellationDetails());
+    p.rejectUnknown();
+    if (details.equals(s.cancellationDetails())) return s;
+    Subscription next = new Subscription(s.id(), s.application(), s.automaticTax(), s.billingCycleAnchor(), s.billingCycleAnchorConfig(),
+        s.cancelAt(), s.cancelAtPeriodEnd(), s.canceledAt(), details, s.collectionMethod(), s.created(), s.currency(), s.customer(),
+        s.daysUntilDue(), s.defaultPaymentMethod(), s.defaultSource(), s.defaultTaxRates(), s.description(), s.discounts(), s.endedAt(),
+        s.invoiceSettings(), s.items(), s.latestInvoice(), s.livemode(), s.metadata(), s.nextPendingInvoiceItemInvoice(), s.onBehalfOf(),
+        s.pauseCollection(), s.paymentSettings(), s.pendingInvoiceItemInterval(), s.pendingSetupIntent(), s.pendingUpdate(), s.schedule(),
+        s.startDate(), s.status(), s.testClock(), s.transferData(), s.trialEnd(), s.trialSettings(), s.trialStart());
+    Changes changes = transactions.begin();
+    subscriptions.stageReplace(changes, ctx.scope(), current, next, ctx.event("customer.subscription.updated", next, s));
+    changes.commit();
+    return next;
   }
 
   /**
@@ -337,7 +370,8 @@ public class SubscriptionService {
     String id = current.value().id();
     Subscription s = current.value();
     if (s.status().equals("canceled") || s.status().equals("incomplete_expired")) {
-      throw ApiError.invalid("subscription_ended", null, "Subscription " + id + " has ended (" + s.status() + ") and can no longer be changed.");
+      throw ApiError.invalid("subscription_ended", null, "Subscription " + id + " has ended (" + s.status()
+          + "): only its cancellation_details can still change.");
     }
     Instant now = ctx.now();
     ProrationBehavior behavior = ProrationBehavior.of(orElse(p.oneOf("proration_behavior", List.of("always_invoice", "create_prorations", "none")),
@@ -705,7 +739,7 @@ public class SubscriptionService {
   // ---- helpers -------------------------------------------------------------------------------
 
   /** {@code ctx} at its test clock's frozen time, for objects on a test clock; unchanged otherwise. */
-  RequestContext timeOf(RequestContext ctx, String testClock) {
+  public RequestContext timeOf(RequestContext ctx, String testClock) {
     if (testClock == null) return ctx;
     Versioned<TestClock> clock = testClocks.find(ctx.scope(), testClock);
     return clock == null ? ctx : ctx.at(Instant.ofEpochSecond(clock.value().frozenTime()));

@@ -50,6 +50,8 @@ public class BillingTable {
         .addIndexSortKey(TableLayout.BY_LOOKUP, TableLayout.LIST_SK, AttributeValueType.S)
         .addIndexPartitionKey(TableLayout.BY_DUE, TableLayout.DUE_PK, AttributeValueType.S)
         .addIndexSortKey(TableLayout.BY_DUE, TableLayout.DUE_AT, AttributeValueType.N)
+        .addIndexPartitionKey(TableLayout.BY_OWNER, TableLayout.OWNER_PK, AttributeValueType.S)
+        .addIndexSortKey(TableLayout.BY_OWNER, TableLayout.OWNER_SK, AttributeValueType.S)
         .attributeConverterProviders(AttributeConverterProvider.defaultProvider())
         .build());
   }

@@ -17,6 +17,11 @@ public class DynamoCustomerRepository extends DynamoObjects<Customer> implements
   }
 
   @Override
+  protected Owner owner(Customer c) {
+    return new Owner(c.id(), 0);
+  }
+
+  @Override
   protected void decorate(Scope scope, Customer c, EnhancedDocument.Builder item) {
     if (c.email() != null) item.putString(TableLayout.LOOKUP_PK, lookupPk(scope, "email", c.email()));
   }

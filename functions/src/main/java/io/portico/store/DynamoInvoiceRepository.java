@@ -22,6 +22,12 @@ public class DynamoInvoiceRepository extends DynamoObjects<Invoice> implements I
   }
 
   @Override
+  protected Owner owner(Invoice i) {
+    // Drafts are the merchant's work in progress; the customer sees an invoice once it is finalized.
+    return "draft".equals(i.status()) ? null : new Owner(i.customer(), 4);
+  }
+
+  @Override
   protected void decorate(Scope scope, Invoice i, EnhancedDocument.Builder item) {
     item.putString(TableLayout.LOOKUP_PK, lookupPk(scope, "customer", i.customer()));
     // An automatic collection that failed is retried by the billing clock at next_payment_attempt.

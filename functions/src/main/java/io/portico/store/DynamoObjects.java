@@ -24,6 +24,16 @@ abstract class DynamoObjects<T> {
   /** The object's id. */
   protected abstract String id(T object);
 
+  /**
+   * The customer whose portal home shows this object, and the object's rank there
+   * ({@link TableLayout#BY_OWNER}); null when it is not shown (the default).
+   */
+  protected Owner owner(T object) {
+    return null;
+  }
+
+  protected record Owner(String customerId, int rank) {}
+
   /** Extra attributes (lookup keys) an object's item carries; none by default. */
   protected void decorate(Scope scope, T object, EnhancedDocument.Builder item) {}
 
@@ -76,6 +86,11 @@ abstract class DynamoObjects<T> {
 
   protected EnhancedDocument item(Scope scope, T object, long createdMs, long version) {
     EnhancedDocument.Builder b = BillingTable.objectItem(scope, kind, id(object), createdMs, version, object);
+    Owner owner = owner(object);
+    if (owner != null) {
+      b.putString(TableLayout.OWNER_PK, TableLayout.ownerPk(scope.key(), owner.customerId()))
+          .putString(TableLayout.OWNER_SK, TableLayout.ownerSk(owner.rank(), createdMs, id(object)));
+    }
     decorate(scope, object, b);
     return b.build();
   }

@@ -19,6 +19,11 @@ public class DynamoPaymentMethodRepository extends DynamoObjects<PaymentMethod> 
   }
 
   @Override
+  protected Owner owner(PaymentMethod p) {
+    return p.customerId() == null ? null : new Owner(p.customerId(), 2);
+  }
+
+  @Override
   protected void decorate(Scope scope, PaymentMethod p, EnhancedDocument.Builder item) {
     if (p.customerId() != null) item.putString(TableLayout.LOOKUP_PK, lookupPk(scope, "customer", p.customerId()));
   }

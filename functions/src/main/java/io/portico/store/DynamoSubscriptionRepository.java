@@ -30,6 +30,12 @@ public class DynamoSubscriptionRepository extends DynamoObjects<Subscription> im
   }
 
   @Override
+  protected Owner owner(Subscription s) {
+    // An ended subscription leaves the portal's home page (it stays in the merchant's lists).
+    return Set.of("canceled", "incomplete_expired").contains(s.status()) ? null : new Owner(s.customerId(), 1);
+  }
+
+  @Override
   protected void decorate(Scope scope, Subscription s, EnhancedDocument.Builder item) {
     item.putString(TableLayout.LOOKUP_PK, lookupPk(scope, "customer", s.customerId()));
     Set<String> prices = new LinkedHashSet<>();

@@ -13,6 +13,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -47,6 +48,19 @@ public class SessionsTable {
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
+    }
+  }
+
+  /**
+   * Sets the item's attributes (leaving others as they are) if {@code condition} holds, and returns
+   * the whole item as it is afterwards; null when the condition failed.
+   */
+  public EnhancedDocument update(EnhancedDocument attributes, Expression condition) {
+    try {
+      return table.updateItem(UpdateItemEnhancedRequest.builder(EnhancedDocument.class).item(attributes).ignoreNulls(true)
+          .conditionExpression(condition).build());
+    } catch (ConditionalCheckFailedException e) {
+      return null;
     }
   }
 

@@ -58,6 +58,12 @@ import java.util.Set;
  * ({@code <scope>#event#type#<type>}, so the events list filters by type with a query per type, merged);
  * webhook deliveries by {@code endpoint}).
  *
+ * <p>GSI {@value #BY_OWNER}: {@code owner_pk = <scope>#owner#<customer id>}, {@code owner_sk =
+ * <rank>#<inverted created ms>#<id>} — everything the customer portal's home page shows, in one
+ * query: the customer (rank 0), its subscriptions that have not ended (1), attached payment
+ * methods (2), tax IDs (3) and finalized invoices (4), each kind newest first ({@link #ownerSk}).
+ * Items that stop being shown (an ended subscription, a detached payment method) drop the keys.
+ *
  * <p>GSI {@value #BY_DUE} (keys and {@code scope}): {@code due_pk}, {@code due_at} (epoch seconds) — what the billing
  * clock must do next: a subscription's period end, trial end, scheduled cancellation or incomplete
  * expiry. {@code due_pk} is {@code due#<0..7>} (a shard of the real clock, by id) or
@@ -71,7 +77,13 @@ import java.util.Set;
  *   <li>{@code pk = session#<sha256 of the link token>} — a portal session: {@code data} (the session
  *       without its url), {@code scope}, {@code customer}, lifetime instants in epoch ms
  *       ({@code created_ms}, {@code opened_ms}, {@code last_activity_ms}, {@code expires_ms}) and {@code ttl}.
- *       The token itself is never stored.</li>
+ *       The token itself is never stored. Once the link is opened it also holds {@code credential_hash}:
+ *       a link works once.</li>
+ *   <li>{@code pk = portal#<sha256 of a portal credential>} — what a link was exchanged for (the
+ *       hosted page's cookie or a front-end's bearer token): the session ({@code data}), {@code scope},
+ *       {@code customer}, the lifetime attributes above (sliding with every call) and, as of the
+ *       exchange, {@code merchant} and {@code brand} (accounts) and {@code configuration}, so one
+ *       update both authenticates a call and reads all it needs of the session.</li>
  *   <li>{@code pk = idempotency#<scope>#<key>} — an Idempotency-Key: request fingerprint (an HMAC keyed
  *       by the caller's secret key: a body may hold a card number), state and the first response
  *       (sealed likewise); {@code ttl} 24 hours.</li>
@@ -91,6 +103,9 @@ public final class TableLayout {
   public static final String BY_LIST = "by_list";
   public static final String BY_LOOKUP = "by_lookup";
   public static final String BY_DUE = "by_due";
+  public static final String BY_OWNER = "by_owner";
+  public static final String OWNER_PK = "owner_pk";
+  public static final String OWNER_SK = "owner_sk";
   public static final String DUE_PK = "due_pk";
   public static final String DUE_AT = "due_at";
   /** Shards of the real billing clock's partition, so one hot key does not carry every account. */
@@ -124,6 +139,15 @@ public final class TableLayout {
 
   public static String defaultConfigurationPk(String scopeKey) {
     return "default_configuration#" + scopeKey;
+  }
+
+  public static String ownerPk(String scopeKey, String customerId) {
+    return scopeKey + "#owner#" + customerId;
+  }
+
+  /** Ascending order is the portal's: by kind ({@code rank}), then newest first. */
+  public static String ownerSk(int rank, long createdMs, String id) {
+    return String.format("%d#%013d#%s", rank, 9_999_999_999_999L - createdMs, id);
   }
 
   /** The due partition of an object: its test clock's, or a real-clock shard chosen by id. */
@@ -173,6 +197,10 @@ public final class TableLayout {
 
   public static String sessionPk(String tokenHash) {
     return "session#" + tokenHash;
+  }
+
+  public static String portalCredentialPk(String credentialHash) {
+    return "portal#" + credentialHash;
   }
 
   public static String idempotencyPk(String scopeKey, String key) {

@@ -24,7 +24,7 @@ class PortalConfigurationRulesTest {
 
   private static PortalConfiguration config(Features features, String headline) {
     return new PortalConfiguration("bpc_1", true, null, new BusinessProfile(headline, null, null), 1L, null, features, false, false,
-        new PortalConfiguration.LoginPage(false, null), Map.of(), null, 1L);
+        new PortalConfiguration.LoginPage(false, null), Map.of(), null, 1L, List.of());
   }
 
   private static PortalConfiguration withUpdate(boolean enabled, List<String> allowed, List<Product> products) {

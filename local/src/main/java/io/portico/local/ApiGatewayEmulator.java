@@ -64,7 +64,9 @@ final class ApiGatewayEmulator {
     }
     regex.append("/?$");
     bindings.add(new Binding(functionName, route, Pattern.compile(regex.toString()), names, greedy, handler));
-    bindings.sort(Comparator.comparing((Binding b) -> b.greedy()).thenComparing(b -> b.names().size()));
+    // Among equals, the longer path is the more specific (/p/api/{proxy+} before /{proxy+}).
+    bindings.sort(Comparator.comparing((Binding b) -> b.greedy()).thenComparing(b -> b.names().size())
+        .thenComparing(b -> -b.route().path().length()));
   }
 
   void start() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portico.domain.Coupon;
+import io.portico.domain.Event;
 import io.portico.domain.PromotionCode;
 import io.portico.domain.Scope;
 import io.portico.error.ApiError;
@@ -49,7 +50,7 @@ class RedemptionTest {
 
   private RequestContext ctx() {
     return new RequestContext(merchant.account(), new Scope(merchant.account().id(), false), "req_test", null, "2026-07-29.dahlia",
-        TestStack.get().baseUrl(), TestStack.CLOCK.instant());
+        TestStack.get().baseUrl(), TestStack.CLOCK.instant(), Event.Actor.SECRET_KEY);
   }
 
   private JsonNode create(String path, String body) {

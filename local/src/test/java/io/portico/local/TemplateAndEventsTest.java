@@ -66,6 +66,7 @@ class TemplateAndEventsTest {
       Map.entry("ConfigurationsFunction.list.json", 200),
       Map.entry("SessionsFunction.create.json", 200),
       Map.entry("PortalPageFunction.open.json", 401), // a sample token: the "link expired" page
+      Map.entry("PortalApiFunction.home.json", 401), // a sample credential opens no session
       Map.entry("UnknownRouteFunction.any.json", 404),
       Map.entry("EventsFunction.list.json", 200),
       Map.entry("WebhookEndpointsFunction.create.json", 200),
@@ -96,7 +97,7 @@ class TemplateAndEventsTest {
   }
 
   private static Event seedEvent(String id, String type) {
-    return new Event(id, "2026-07-29.dahlia", 0, new Event.Data(null, null), false, 0, new Event.Request(null, null), type);
+    return new Event(id, "2026-07-29.dahlia", 0, new Event.Data(null, null), false, 0, new Event.Request(null, null), type, Event.Actor.SECRET_KEY);
   }
 
   @Test

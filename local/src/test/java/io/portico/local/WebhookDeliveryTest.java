@@ -168,6 +168,21 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  void aPortalCancellationWithAReasonReachesTheMerchant() throws Exception {
+    CancelFixtures c = new CancelFixtures();
+    WebhookEndpoint endpoint = c.stripe.v1().webhookEndpoints().create(WebhookEndpointCreateParams.builder().setUrl(receiver.url())
+        .addEnabledEvent(WebhookEndpointCreateParams.EnabledEvent.CUSTOMER__SUBSCRIPTION__UPDATED).build());
+    CancelFixtures.Subscriber s = c.subscriber();
+    TestStack.Answer done = c.portal(s).post("/p/api/subscriptions/" + s.subscription() + "/cancel", "reason=too_expensive");
+    assertEquals(200, done.status(), done.body());
+
+    Event e = awaitEvents(endpoint.getSecret(), 1, x -> objectId(x).equals(s.subscription())).get(0);
+    Subscription object = assertInstanceOf(Subscription.class, e.getDataObjectDeserializer().getObject().orElseThrow());
+    assertTrue(object.getCancelAtPeriodEnd());
+    assertEquals("too_expensive", object.getCancellationDetails().getFeedback());
+  }
+
+  @Test
   void aFailedTransactionWritesNeitherTheChangeNorItsEvent() throws Exception {
     WebhookEndpoint endpoint = endpoint(receiver.url(), WebhookEndpointCreateParams.EnabledEvent.ALL);
     String account = merchant.account().id();
@@ -179,7 +194,7 @@ class WebhookDeliveryTest {
         Map.of(), "Doomed", 1, null, List.of(), null, "none", null);
     io.portico.domain.Event event = new io.portico.domain.Event("evt_doomed" + System.nanoTime(), "2026-07-29.dahlia",
         TestStack.CLOCK.instant().getEpochSecond(), new io.portico.domain.Event.Data(io.portico.wire.Json.tree(doomed), null), false, 0,
-        new io.portico.domain.Event.Request(null, null), "customer.created");
+        new io.portico.domain.Event.Request(null, null), "customer.created", io.portico.domain.Event.Actor.SECRET_KEY);
     int before = TestStack.itemsOwnedBy(account);
 
     var changes = transactions.begin();

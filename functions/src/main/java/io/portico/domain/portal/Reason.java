@@ -66,4 +66,19 @@ public record Reason(String code, String message) {
   public static Reason commentTooLong(int maximum) {
     return new Reason("comment_too_long", "Please keep your comment to " + maximum + " characters.");
   }
+
+  // Cancelling, the retention offer and renewing.
+  public static final Reason SUBSCRIPTION_NOT_FOUND = new Reason("subscription_not_found", "This subscription is not on your account.");
+  public static final Reason NOT_CANCELLING = new Reason("not_cancelling", "This subscription is not set to end, so there is nothing to renew.");
+  public static final Reason NOT_CANCELLED = new Reason("not_cancelled",
+      "This subscription has not been cancelled, so there is no reason to give.");
+  public static final Reason CANCELLATION_REASON_RECORDED = new Reason("cancellation_reason_recorded",
+      "Your reason for cancelling has already been recorded.");
+  public static final Reason NO_RETENTION_OFFER = new Reason("no_retention_offer", "There is no offer for this subscription.");
+  public static final Reason RETENTION_OFFER_ACCEPTED = new Reason("retention_offer_accepted",
+      "You have already accepted this offer: it is applied to your subscription.");
+  public static final Reason RETENTION_OFFER_UNAVAILABLE = new Reason("retention_offer_unavailable",
+      "Sorry, this offer is no longer available.");
+  public static final Reason PAYMENT_METHOD_UPDATE_DISABLED = new Reason("payment_method_update_disabled",
+      "Payment methods cannot be changed in this portal.");
 }

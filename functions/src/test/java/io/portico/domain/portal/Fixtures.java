@@ -112,7 +112,7 @@ final class Fixtures {
           new ScheduleAtPeriodEnd(conditions.stream().map(Condition::new).toList()), "end_trial");
       SubscriptionCancel cancel = new SubscriptionCancel(new CancellationReason(reasonsEnabled, reasons), cancelEnabled, "at_period_end", "none");
       return new PortalConfiguration("bpc_1", true, null, null, 1L, null,
-          new Features(d.customerUpdate(), d.invoiceHistory(), d.paymentMethodUpdate(), cancel, u), false, false, null, Map.of(), null, 1L);
+          new Features(d.customerUpdate(), d.invoiceHistory(), d.paymentMethodUpdate(), cancel, u), false, false, null, Map.of(), null, 1L, List.of());
     }
   }
 }

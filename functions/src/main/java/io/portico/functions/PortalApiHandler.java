@@ -1,0 +1,58 @@
+package io.portico.functions;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import io.portico.api.ApiResponse;
+import io.portico.error.ApiError;
+import io.portico.portal.PortalAccessService;
+import io.portico.portal.PortalApi;
+import io.portico.portal.PortalCancellation;
+import io.portico.portal.PortalFlow;
+import io.portico.portal.PortalHome;
+import io.portico.portal.PortalRequest;
+import jakarta.inject.Inject;
+
+/**
+ * Lambda: {@code /p/api/…}, the customer portal API the hosted page and merchants' own front-ends
+ * call with a portal credential. One function for every route, so a customer's clicks share a warm container.
+ */
+public class PortalApiHandler extends MicronautRequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+  @Inject
+  PortalApi api;
+  @Inject
+  PortalHome home;
+  @Inject
+  PortalAccessService access;
+  @Inject
+  PortalCancellation cancellation;
+  @Inject
+  PortalFlow flow;
+
+  public PortalApiHandler() {}
+
+  public PortalApiHandler(ApplicationContext context) {
+    super(context);
+  }
+
+  @Override
+  public APIGatewayProxyResponseEvent execute(APIGatewayProxyRequestEvent event) {
+    return api.serve(event, this::route);
+  }
+
+  private ApiResponse route(PortalRequest r) {
+    return switch (r.route()) {
+      case "GET /p/api/home" -> home.home(r);
+      case "POST /p/api/session/end" -> access.end(r);
+      // Cancel, retention offer, renew, and where a deep-link flow starts.
+      case "GET /p/api/flow" -> flow.flow(r);
+      case "GET /p/api/subscriptions/{subscription}/cancel_options" -> cancellation.options(r);
+      case "POST /p/api/subscriptions/{subscription}/cancel" -> cancellation.cancel(r);
+      case "POST /p/api/subscriptions/{subscription}/cancellation_reason" -> cancellation.reason(r);
+      case "POST /p/api/subscriptions/{subscription}/retention/accept" -> cancellation.acceptRetention(r);
+      case "POST /p/api/subscriptions/{subscription}/renew" -> cancellation.renew(r);
+      default -> throw new ApiError(404, ApiError.INVALID_REQUEST, "route_unknown", null, "Unrecognized portal request: " + r.route());
+    };
+  }
+}
