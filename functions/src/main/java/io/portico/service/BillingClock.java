@@ -38,9 +38,11 @@ public class BillingClock {
   private final AccountRepository accounts;
   private final PorticoSettings settings;
   private final Clock clock;
+  private final UpcomingInvoices upcoming;
 
   public BillingClock(DueIndex dueIndex, SubscriptionService subscriptionService, SchedulePhases schedulePhases, InvoicePayments payments,
-      AccountRepository accounts, PorticoSettings settings, Clock clock) {
+      AccountRepository accounts, PorticoSettings settings, Clock clock, UpcomingInvoices upcoming) {
+    this.upcoming = upcoming;
     this.schedulePhases = schedulePhases;
     this.dueIndex = dueIndex;
     this.payments = payments;
@@ -50,17 +52,21 @@ public class BillingClock {
     this.clock = clock;
   }
 
-  /** One scheduled run of the real clock; returns how many events it handled. */
+  /** One scheduled run of the real clock (then the invoice.upcoming look-ahead); returns how many events it handled. */
   public int run() {
     Instant now = clock.instant();
     int handled = 0;
-    for (int shard = 0; shard < TableLayout.DUE_SHARDS; shard++) handled += runPartition("due#" + shard, now);
+    for (int shard = 0; shard < TableLayout.DUE_SHARDS; shard++) {
+      handled += runPartition("due#" + shard, now);
+      handled += upcoming.lookAhead("due#" + shard, now, d -> context(d.scope(), now));
+    }
     return handled;
   }
 
   /** Everything on test clock {@code clockId} due up to {@code frozenTime}. */
   public int runTestClock(String clockId, Instant frozenTime) {
-    return runPartition("clock#" + clockId, frozenTime);
+    return runPartition("clock#" + clockId, frozenTime)
+        + upcoming.lookAhead("clock#" + clockId, frozenTime, d -> context(d.scope(), frozenTime));
   }
 
   private int runPartition(String duePk, Instant upTo) {
@@ -101,6 +107,8 @@ public class BillingClock {
           Versioned<Subscription> current = subscriptionService.find(base, id, "id");
           Optional<Instant> next = BillingCalendar.nextEvent(current.value());
           if (next.isEmpty() || next.get().isAfter(upTo)) return null;
+          // invoice.upcoming, if the look-ahead never saw this renewal coming (e.g. a test clock jumped over it).
+          upcoming.beforeRenewal(base, current);
           // A schedule's phase ending now first changes what the renewal bills (or ends the subscription).
           return subscriptionService.advance(base.at(next.get()), schedulePhases.atPhaseEnd(base.at(next.get()), current));
         });

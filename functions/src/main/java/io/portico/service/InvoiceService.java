@@ -252,6 +252,15 @@ public class InvoiceService {
   }
 
   /**
+   * The invoice the subscription's next renewal will create as things stand (the object of
+   * {@code invoice.upcoming}): the pending prorations plus a full period of every item.
+   */
+  public Invoice upcomingRenewal(RequestContext ctx, Versioned<Subscription> current) {
+    SubscriptionService.PlannedChange plan = subscriptionService.plan(ctx, Params.empty(), current);
+    return renewal(ctx, customers.find(ctx.scope(), current.value().customerId()), plan.next(), plan.charges(), List.of(), true, Set.of());
+  }
+
+  /**
    * The renewal invoice at the end of subscription {@code subscriptionId}'s current period if
    * {@code items} replace its items then (a change scheduled for the period end, before its
    * schedule exists): what the billing clock will issue, and what create_preview answers once the

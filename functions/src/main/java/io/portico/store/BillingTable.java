@@ -22,6 +22,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -111,7 +112,10 @@ public class BillingTable {
     TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
     for (Write w : writes) {
       DynamoDbTable<EnhancedDocument> target = w.sessionsTable() ? sessions.table() : table;
-      if (w.deletePk() != null) {
+      if (w.deletePk() != null && w.condition() != null) {
+        tx.addDeleteItem(target, TransactDeleteItemEnhancedRequest.builder().key(Key.builder().partitionValue(w.deletePk()).build())
+            .conditionExpression(w.condition()).build());
+      } else if (w.deletePk() != null) {
         tx.addDeleteItem(target, Key.builder().partitionValue(w.deletePk()).build());
       } else if (w.checkPk() != null) {
         tx.addConditionCheck(target, ConditionCheck.builder().key(Key.builder().partitionValue(w.checkPk()).build())

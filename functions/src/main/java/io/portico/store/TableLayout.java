@@ -30,6 +30,15 @@ import java.util.Set;
  *   <li>{@code pk = promotion_code#<scope>#<lower-case code>} — which active promotion code holds a
  *       customer-facing code (unique per account and mode among active codes, whatever the case),
  *       claimed while the code is active, released when it is deactivated.</li>
+ *   <li>{@code pk = we_…} — a webhook endpoint, its signing secret in {@code data} (shown only when created).</li>
+ *   <li>{@code pk = whdl_…} — a webhook delivery (one event to one endpoint: attempts, status, next
+ *       attempt), our extension; {@code delivery_status} repeats its status for the list filter,
+ *       {@code ttl} 30 days like its event. A stream delivery's id is derived from the event and endpoint
+ *       ({@link #deliveryId}) so a stream record handled twice creates it once.</li>
+ *   <li>{@code pk = invoice_upcoming#<subscription>#<period end>} — the {@code invoice.upcoming} notice for one
+ *       renewal was sent (inserted with its event, so it is sent once); {@code ttl} a week after the renewal.</li>
+ *   <li>{@code pk = upcoming_horizon#<due partition>} — up to which {@code due_at} the billing clock has sent
+ *       {@code invoice.upcoming} notices in that partition ({@code horizon}, epoch seconds).</li>
  *   <li>{@code pk = pm_…} — a payment method: only what Stripe shows of it (brand, last four digits,
  *       expiry, a keyed fingerprint), never a full card or account number. A detached one is a
  *       tombstone ({@code deleted = true}, no {@code list_pk}): retrievable, never attachable again.</li>
@@ -47,8 +56,10 @@ import java.util.Set;
  *
  * <p>GSI {@value #BY_LOOKUP}: {@code lookup_pk = <scope>#<kind>#<filter>#<value>}, same {@code list_sk} —
  * list filters that must not read the whole list (customers by {@code email}, prices by {@code product},
- * promotion codes by lower-case {@code code}; payment methods by {@code customer} (only attached ones carry it); subscriptions, invoices and tax IDs by {@code customer}; pending
- * invoice items by subscription, {@code <scope>#invoiceitem#pending#<subscription>}).
+ * promotion codes by lower-case {@code code}; payment methods by {@code customer} (only attached ones carry it); subscriptions, invoices and tax IDs by {@code customer};
+ * pending invoice items by subscription, {@code <scope>#invoiceitem#pending#<subscription>}; events by {@code type}
+ * ({@code <scope>#event#type#<type>}, so the events list filters by type with a query per type, merged);
+ * webhook deliveries by {@code endpoint}).
  *
  * <p>GSI {@value #BY_OWNER}: {@code owner_pk = <scope>#owner#<customer id>}, {@code owner_sk =
  * <rank>#<inverted created ms>#<id>} — everything the customer portal's home page shows, in one
@@ -60,7 +71,9 @@ import java.util.Set;
  * clock must do next: a subscription's period end, trial end, scheduled cancellation or incomplete
  * expiry. {@code due_pk} is {@code due#<0..7>} (a shard of the real clock, by id) or
  * {@code clock#<test clock id>} for objects on a test clock, which only that clock's advances touch.
- * Subscriptions with nothing scheduled (ended) carry neither attribute.
+ * Subscriptions with nothing scheduled (ended) carry neither attribute. Webhook deliveries waiting for
+ * an attempt use their own partitions, {@code webhooks#<0..7>} ({@link #webhookDuePk}), with {@code due_at} the
+ * next attempt (or, while one is being made, the end of its lease), so the billing clock never sees them.
  *
  * <h2>Sessions table ({@code portico.tables.sessions}, TTL on {@code ttl})</h2>
  * <ul>
@@ -143,6 +156,30 @@ public final class TableLayout {
   /** The due partition of an object: its test clock's, or a real-clock shard chosen by id. */
   public static String duePk(String id, String testClock) {
     return testClock != null ? "clock#" + testClock : "due#" + Math.floorMod(id.hashCode(), DUE_SHARDS);
+  }
+
+  /** The due partition of a webhook delivery waiting for its next attempt (a shard by id). */
+  public static String webhookDuePk(String deliveryId) {
+    return "webhooks#" + Math.floorMod(deliveryId.hashCode(), DUE_SHARDS);
+  }
+
+  /** The id of the delivery of {@code eventId} to {@code endpointId} made from the stream: the same for the same pair. */
+  public static String deliveryId(String eventId, String endpointId) {
+    try {
+      byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+          .digest((eventId + "|" + endpointId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "whdl_" + java.util.HexFormat.of().formatHex(h, 0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String invoiceUpcomingPk(String subscriptionId, long periodEnd) {
+    return "invoice_upcoming#" + subscriptionId + "#" + periodEnd;
+  }
+
+  public static String upcomingHorizonPk(String duePk) {
+    return "upcoming_horizon#" + duePk;
   }
 
   public static String priceLookupKeyPk(String scopeKey, String lookupKey) {

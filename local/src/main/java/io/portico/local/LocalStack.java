@@ -5,6 +5,8 @@ import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
@@ -18,8 +20,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,6 +35,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * The whole stack on one machine with no Docker, cloud account or network: DynamoDB Local
@@ -58,6 +63,8 @@ public final class LocalStack implements AutoCloseable {
     return t;
   });
   private AccountService.CreatedAccount demo;
+  private final DynamoDbStreamsClient streamsClient;
+  private final List<StreamFeeder> feeders = new ArrayList<>();
 
   private LocalStack(Options options, Clock clock) throws Exception {
     template = Template.read(options.root().resolve("template.yaml"));
@@ -100,7 +107,29 @@ public final class LocalStack implements AutoCloseable {
         for (Duration every : f.schedules()) schedule(f, every);
       }
     }
+    // Stream-triggered functions (webhook delivery), fed from DynamoDB Local's streams as Lambda would be.
+    streamsClient = DynamoDbStreamsClient.builder()
+        .endpointOverride(URI.create(dynamoEndpoint()))
+        .region(Region.US_EAST_1)
+        .httpClient(UrlConnectionHttpClient.create())
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .build();
+    for (Template.Function f : template.functions()) {
+      for (Template.StreamSource source : f.streams()) {
+        String arn = client.describeTable(r -> r.tableName(source.table())).table().latestStreamArn();
+        StreamFeeder feeder = new StreamFeeder(streamsClient, arn, f, source, streamHandler(f.handler(), context));
+        feeder.start();
+        feeders.add(feeder);
+      }
+    }
     gateway.start();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static RequestHandler<DynamodbEvent, StreamsEventResponse> streamHandler(String className, ApplicationContext context)
+      throws ReflectiveOperationException {
+    return (RequestHandler<DynamodbEvent, StreamsEventResponse>) Class.forName(className).getConstructor(ApplicationContext.class)
+        .newInstance(context);
   }
 
   public static LocalStack start(Options options, Clock clock) throws Exception {
@@ -158,6 +187,12 @@ public final class LocalStack implements AutoCloseable {
     return demo;
   }
 
+  /** How often a scheduled function of the template runs, for people ("5 min"). */
+  String schedule(String function) {
+    return template.functions().stream().filter(f -> f.logicalId().equals(function)).flatMap(f -> f.schedules().stream())
+        .map(d -> d.toMinutes() + " min").findFirst().orElse("(not scheduled)");
+  }
+
   public String baseUrl() {
     return "http://" + hostForUrls() + ":" + gateway.port();
   }
@@ -178,10 +213,12 @@ public final class LocalStack implements AutoCloseable {
 
   @Override
   public void close() {
+    feeders.forEach(StreamFeeder::close);
     timers.shutdownNow();
     gateway.stop();
     context.close();
     client.close();
+    streamsClient.close();
     try {
       dynamo.stop();
     } catch (Exception e) {
@@ -225,6 +262,8 @@ public final class LocalStack implements AutoCloseable {
         default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
       }
     }
+    // Every webhook attempt on the console, like a delivery log (Lambda keeps these at debug level).
+    System.setProperty("org.slf4j.simpleLogger.log.io.portico.service.WebhookDispatcher", "debug");
     LocalStack stack = start(new Options(findRoot(), port, dataDir, demoCustomers, "127.0.0.1", true), null);
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
     DemoData.Seeded seeded = DemoData.seed(stack, demoCustomers);
@@ -236,8 +275,10 @@ public final class LocalStack implements AutoCloseable {
     System.out.println("  Test secret key                 " + seeded.testSecretKey());
     if (!seeded.customerIds().isEmpty()) System.out.println("  Demo customers                  " + String.join(", ", seeded.customerIds()));
     System.out.println();
-    System.out.println("  Billing clock                   every " + stack.template().functions().stream().flatMap(f -> f.schedules().stream())
-        .map(d -> d.toMinutes() + " min").findFirst().orElse("(none)") + " (renewals, trial ends, scheduled cancellations)");
+    System.out.println("  Billing clock                   every " + stack.schedule("BillingClockFunction") + " (renewals, trial ends, scheduled cancellations)");
+    System.out.println("  Webhook deliveries              posted from this process to your endpoints' URLs (POST /v1/webhook_endpoints):");
+    System.out.println("                                  new events from DynamoDB Local's stream at once, failed ones retried every "
+        + stack.schedule("WebhookRetryFunction") + "; each attempt is logged below");
     System.out.println();
     System.out.println("Try:  curl " + stack.baseUrl() + "/v1/customers -u " + seeded.testSecretKey() + ":");
     System.out.println("Stop with Ctrl-C.");

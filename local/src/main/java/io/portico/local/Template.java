@@ -29,8 +29,18 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 public final class Template {
   public record Route(String method, String path) {}
 
-  /** {@code schedules}: the periods of the function's Schedule events ({@code rate(5 minutes)}). */
-  public record Function(String logicalId, String handler, List<Route> routes, List<java.time.Duration> schedules) {}
+  /** {@code schedules}: the periods of the function's Schedule events ({@code rate(5 minutes)}); {@code streams}: its DynamoDB events. */
+  public record Function(String logicalId, String handler, List<Route> routes, List<java.time.Duration> schedules, List<StreamSource> streams) {
+    public Function(String logicalId, String handler, List<Route> routes, List<java.time.Duration> schedules) {
+      this(logicalId, handler, routes, schedules, List.of());
+    }
+  }
+
+  /**
+   * A DynamoDB stream event source: the table ({@code !GetAtt Table.StreamArn}), where to start,
+   * the batch size, and the FilterCriteria patterns (parsed JSON; a record passes if any matches).
+   */
+  public record StreamSource(String table, String startingPosition, int batchSize, List<JsonNode> filters, boolean reportBatchItemFailures) {}
 
   public record Table(String logicalId, CreateTableRequest create, String ttlAttribute) {}
 
@@ -55,14 +65,16 @@ public final class Template {
       if (!"AWS::Serverless::Function".equals(res.path("Type").asText())) return;
       List<Route> routes = new ArrayList<>();
       List<java.time.Duration> schedules = new ArrayList<>();
+      List<StreamSource> streams = new ArrayList<>();
       res.path("Properties").path("Events").forEach(ev -> {
+        if ("DynamoDB".equals(ev.path("Type").asText())) streams.add(stream(ev.path("Properties")));
         if ("Api".equals(ev.path("Type").asText())) {
           routes.add(new Route(ev.path("Properties").path("Method").asText().toUpperCase(), ev.path("Properties").path("Path").asText()));
         } else if ("Schedule".equals(ev.path("Type").asText())) {
           schedules.add(rate(ev.path("Properties").path("Schedule").asText()));
         }
       });
-      out.add(new Function(r.getKey(), res.path("Properties").path("Handler").asText(), routes, schedules));
+      out.add(new Function(r.getKey(), res.path("Properties").path("Handler").asText(), routes, schedules, streams));
     });
     return out;
   }
@@ -105,6 +117,23 @@ public final class Template {
       env.put(v.getKey(), parameter.isMissingNode() ? value : parameter.path("Default").asText(""));
     });
     return env;
+  }
+
+  private static StreamSource stream(JsonNode p) {
+    String arn = p.path("Stream").asText(); // !GetAtt BillingTable.StreamArn reaches us as "BillingTable.StreamArn"
+    List<JsonNode> filters = new ArrayList<>();
+    ObjectMapper json = new ObjectMapper();
+    p.path("FilterCriteria").path("Filters").forEach(f -> {
+      try {
+        filters.add(json.readTree(f.path("Pattern").asText()));
+      } catch (IOException e) {
+        throw new IllegalStateException("bad FilterCriteria pattern " + f.path("Pattern").asText(), e);
+      }
+    });
+    boolean reports = false;
+    for (JsonNode t : p.path("FunctionResponseTypes")) reports |= "ReportBatchItemFailures".equals(t.asText());
+    return new StreamSource(arn.contains(".") ? arn.substring(0, arn.indexOf('.')) : arn, p.path("StartingPosition").asText("TRIM_HORIZON"),
+        p.path("BatchSize").asInt(100), filters, reports);
   }
 
   /** EventBridge's {@code rate(N unit)}; cron expressions are not run locally. */

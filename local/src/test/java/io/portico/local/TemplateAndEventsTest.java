@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.portico.domain.Coupon;
@@ -35,8 +38,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The deployment description and the code agree: every handler template.yaml names exists and can
  * be built both ways (Lambda's no-arg constructor, tests' ApplicationContext one), every route it
- * declares is one its handler serves, and every sample event in events/ is a valid API Gateway
- * event for its function that the function answers as documented.
+ * declares is one its handler serves, and every sample event in events/ is a valid event for its
+ * function (API Gateway, EventBridge schedule or DynamoDB stream) that the function answers as documented.
  */
 class TemplateAndEventsTest {
   private static final Path ROOT = LocalStack.findRoot();
@@ -66,7 +69,12 @@ class TemplateAndEventsTest {
       Map.entry("PortalPageFunction.open.json", 401), // a sample token: the "link expired" page
       Map.entry("PortalApiFunction.home.json", 401), // a sample credential opens no session
       Map.entry("PortalTokenizeFunction.create.json", 401), // likewise: tokenizing needs a portal session
-      Map.entry("UnknownRouteFunction.any.json", 404));
+      Map.entry("UnknownRouteFunction.any.json", 404),
+      Map.entry("EventsFunction.list.json", 200),
+      Map.entry("WebhookEndpointsFunction.create.json", 200),
+      Map.entry("WebhookEndpointsFunction.list.json", 200),
+      Map.entry("WebhookDeliveryFunction.json", 0), // a DynamoDB stream batch: checked by its output below
+      Map.entry("WebhookRetryFunction.json", 0)); // an EventBridge schedule: checked by its output below
 
   private static LocalStack stack;
 
@@ -161,6 +169,14 @@ class TemplateAndEventsTest {
         checkBillingClockSample(strict.readValue(file.toFile(), Map.class));
         continue;
       }
+      if (function.equals("WebhookRetryFunction")) {
+        checkWebhookRetrySample(strict.readValue(file.toFile(), Map.class));
+        continue;
+      }
+      if (function.equals("WebhookDeliveryFunction")) {
+        checkWebhookDeliverySample(strict.readTree(file.toFile()));
+        continue;
+      }
       APIGatewayProxyRequestEvent event = strict.readValue(file.toFile(), APIGatewayProxyRequestEvent.class);
       RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler = LocalStack.handler(handlers.get(function), stack.context());
       // Idempotency keys in samples are fixed: replays are fine, they answer the same.
@@ -195,6 +211,58 @@ class TemplateAndEventsTest {
     String out = handler.handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent().withSource("aws.events"),
         new LocalLambdaContext("BillingClockFunction"));
     assertTrue(out.matches("handled \\d+ billing events"), out);
+  }
+
+  /** EventBridge's scheduled event: the retry run goes through what is due and says how much it attempted. */
+  @SuppressWarnings("unchecked")
+  private static void checkWebhookRetrySample(Map<String, Object> sample) throws Exception {
+    assertEquals("aws.events", sample.get("source"));
+    assertEquals("Scheduled Event", sample.get("detail-type"));
+    RequestHandler<com.amazonaws.services.lambda.runtime.events.ScheduledEvent, String> handler =
+        (RequestHandler<com.amazonaws.services.lambda.runtime.events.ScheduledEvent, String>) Class.forName("io.portico.functions.WebhookRetryHandler")
+            .getConstructor(ApplicationContext.class).newInstance(stack.context());
+    String out = handler.handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent().withSource("aws.events"),
+        new LocalLambdaContext("WebhookRetryFunction"));
+    assertTrue(out.matches("attempted \\d+ webhook deliveries"), out);
+  }
+
+  /**
+   * The stream sample is a batch as Lambda hands it over after the template's filter: the filter lets
+   * its record through, the function reads it and reports no failure (the sample account has no endpoints).
+   */
+  @SuppressWarnings("unchecked")
+  private static void checkWebhookDeliverySample(JsonNode sample) throws Exception {
+    Template.Function f = stack.template().functions().stream().filter(x -> x.logicalId().equals("WebhookDeliveryFunction")).findFirst().orElseThrow();
+    Template.StreamSource source = f.streams().get(0);
+    assertEquals("BillingTable", source.table());
+    assertTrue(source.reportBatchItemFailures());
+    for (JsonNode record : sample.get("Records")) {
+      assertTrue(source.filters().stream().anyMatch(p -> StreamFeeder.matches(p, record)), "the template's filter lets the sample through");
+    }
+    RequestHandler<DynamodbEvent, StreamsEventResponse> handler = (RequestHandler<DynamodbEvent, StreamsEventResponse>) Class.forName(f.handler())
+        .getConstructor(ApplicationContext.class).newInstance(stack.context());
+    StreamsEventResponse out = handler.handleRequest(LambdaStreamJson.parse(sample), new LocalLambdaContext(f.logicalId()));
+    assertEquals(List.of(), out.getBatchItemFailures());
+  }
+
+  @Test
+  void streamFiltersLetOnlyNewEventItemsThrough() {
+    Template.Function f = stack.template().functions().stream().filter(x -> !x.streams().isEmpty()).findFirst().orElseThrow();
+    assertEquals(DynamodbEvent.class, inputType(handlerClass(f)));
+    JsonNode filter = f.streams().get(0).filters().get(0);
+    ObjectMapper json = new ObjectMapper();
+    assertTrue(StreamFeeder.matches(filter, json.valueToTree(Map.of("eventName", "INSERT", "dynamodb", Map.of("NewImage", Map.of("kind", Map.of("S", "event")))))));
+    assertFalse(StreamFeeder.matches(filter, json.valueToTree(Map.of("eventName", "MODIFY", "dynamodb", Map.of("NewImage", Map.of("kind", Map.of("S", "event")))))));
+    assertFalse(StreamFeeder.matches(filter, json.valueToTree(Map.of("eventName", "INSERT", "dynamodb", Map.of("NewImage", Map.of("kind", Map.of("S", "customer")))))));
+    assertFalse(StreamFeeder.matches(filter, json.valueToTree(Map.of("eventName", "REMOVE", "dynamodb", Map.of()))));
+  }
+
+  private static Class<?> handlerClass(Template.Function f) {
+    try {
+      return Class.forName(f.handler());
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static List<Path> sampleEvents() throws Exception {
