@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * Messages m = Messages.forLocale(LocaleNegotiation.pick(session.locale(), request.header("Accept-Language")));
  * m.get("home.subscriptions.title");                                   // "Subscriptions"
- * m.get("return_to", Map.of("business", "Acme"));                      // "Return to Acme"
+ * m.get("nav.return_to", Map.of("business", "Acme"));                  // "Return to Acme"
  * m.get("invoices.open_count", Map.of("count", 3));                    // plural form for 3
  * m.reason(reason.code(), Map.of("minimum", 2));                       // a refusal from the portal API
  * m.money(123456, "eur");                                              // "€1,234.56"
