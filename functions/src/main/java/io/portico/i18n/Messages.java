@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class Messages {
   private static final Logger LOG = LoggerFactory.getLogger(Messages.class);
   private static final Map<String, Messages> LOADED = new ConcurrentHashMap<>();
+  private static final int MAX_MISSES = 1000;
 
   private final String tag;
   private final Locale locale;
@@ -197,6 +198,7 @@ public final class Messages {
   }
 
   private void miss(String what, String why) {
-    if (misses.add(what)) LOG.warn("Missing message in {}: {} ({})", tag, what, why);
+    // Bounded: keys come from code, but a reason code comes from an API answer.
+    if (misses.size() < MAX_MISSES && misses.add(what)) LOG.warn("Missing message in {}: {} ({})", tag, what, why);
   }
 }

@@ -157,6 +157,34 @@ class CatalogueCompletenessTest {
     assertEquals(List.of(), problems);
   }
 
+  @Test
+  void thereIsNoCatalogueForALocaleThePortalDoesNotOffer() throws Exception {
+    // A messages_de-AT.properties would never be read: LocaleNegotiation maps de-AT to de.
+    // The directory English comes from (test resources have an i18n/ directory too).
+    java.net.URL en = Catalogue.class.getResource(Catalogue.resource(SOURCE));
+    assertTrue(en != null && "file".equals(en.getProtocol()), "tests read the catalogues from a directory: " + en);
+    List<String> strays = new ArrayList<>();
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of(en.toURI()).getParent())) {
+      files.map(f -> f.getFileName().toString())
+          .filter(n -> !n.matches("messages_(.+)\\.properties") || !LocaleNegotiation.SUPPORTED.contains(n.substring(9, n.length() - 11)))
+          .forEach(strays::add);
+    }
+    assertEquals(List.of(), strays);
+  }
+
+  @Test
+  void theOtherReasonRefusalQuotesTheOtherOptionsOwnLabel() {
+    // reason.comment_needs_other tells the customer to choose "Other": the word must be the option's label.
+    List<String> problems = new ArrayList<>();
+    for (String tag : LocaleNegotiation.SUPPORTED) {
+      Catalogue c = CATALOGUES.get(tag);
+      String label = ((Simple) c.entry("cancel.survey.reason.other")).template().source();
+      String refusal = ((Simple) c.entry("reason.comment_needs_other")).template().source();
+      if (!refusal.contains(label)) problems.add(tag + ": \"" + refusal + "\" does not name \"" + label + "\"");
+    }
+    assertEquals(List.of(), problems);
+  }
+
   /** Each text of a message, by its line's key ("key" or "key[one]"). */
   private static Map<String, Template> texts(String key, Entry e) {
     Map<String, Template> texts = new java.util.LinkedHashMap<>();
