@@ -4,10 +4,12 @@ import io.portico.api.ApiRequest;
 import io.portico.api.ApiResponse;
 import io.portico.api.ListObject;
 import io.portico.domain.Customer;
+import io.portico.domain.Discount;
 import io.portico.domain.Invoice;
 import io.portico.domain.Price;
 import io.portico.domain.Subscription;
 import io.portico.domain.SubscriptionItem;
+import io.portico.domain.SubscriptionSchedule;
 import io.portico.domain.billing.BillingPeriods;
 import io.portico.domain.billing.LineItem;
 import io.portico.domain.billing.Period;
@@ -26,6 +28,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code /v1/invoices}: list and read invoices, pay, finalize or void them, and preview the
@@ -44,9 +47,14 @@ public class InvoiceService {
   private final Invoicing invoicing;
   private final Transactions transactions;
   private final InvoicePayments payments;
+  private final SubscriptionDiscounts discounts;
+  private final SchedulePhases schedulePhases;
 
   public InvoiceService(InvoiceRepository invoices, SubscriptionRepository subscriptions, SubscriptionService subscriptionService,
-      CustomerRepository customers, ProductRepository products, Invoicing invoicing, Transactions transactions, InvoicePayments payments) {
+      CustomerRepository customers, ProductRepository products, Invoicing invoicing, Transactions transactions, InvoicePayments payments,
+      SubscriptionDiscounts discounts, SchedulePhases schedulePhases) {
+    this.discounts = discounts;
+    this.schedulePhases = schedulePhases;
     this.payments = payments;
     this.invoices = invoices;
     this.subscriptions = subscriptions;
@@ -76,6 +84,18 @@ public class InvoiceService {
     // pages that still say has_more, and cursor pagination would skip matching invoices.
     ListPage<Invoice> result = invoices.list(req.context().scope(), customer, subscription, status, collection, page);
     return ApiResponse.ok(new ListObject(result.data(), result.hasMore(), "/v1/invoices"));
+  }
+
+  /**
+   * A customer's finalized invoices, newest first, drafts left out (the customer portal's list).
+   * The caller checks that cursors name the customer's own invoices.
+   */
+  public ApiResponse listFinalized(ApiRequest req, String customerId, String url) {
+    Expansion.none(req);
+    ListRequest page = req.listRequest();
+    req.params().rejectUnknown();
+    ListPage<Invoice> result = invoices.listFinalized(req.context().scope(), customerId, page);
+    return ApiResponse.ok(new ListObject(result.data(), result.hasMore(), url));
   }
 
   /** Draft → open (or paid when nothing is due). Subscription invoices are finalized as they are created. */
@@ -169,10 +189,24 @@ public class InvoiceService {
   /**
    * {@code POST /v1/invoices/create_preview}: what the customer would be billed. With a
    * subscription change in {@code subscription_details} (items, proration_behavior,
-   * proration_date), the invoice it causes now ({@code always_invoice}, interval changes) or,
-   * when its prorations wait, the next renewal invoice including them. Nothing is written.
+   * proration_date, billing_cycle_anchor, trial_end) and {@code discounts}, the invoice it causes
+   * now ({@code always_invoice}, interval changes, a trial ended) or, when its prorations wait, the
+   * next renewal invoice including them. Nothing is written.
    */
   public ApiResponse createPreview(ApiRequest req) {
+    ChangePreview preview = previewChange(req);
+    return ApiResponse.ok(preview.now() != null ? preview.now() : preview.next());
+  }
+
+  /**
+   * What a change would bill: {@code now}, the invoice it issues at once (null when its prorations
+   * wait for the next invoice), and {@code next}, the next regular invoice after it (what
+   * create_preview answers for the subscription once the change is made).
+   */
+  public record ChangePreview(Invoice now, Invoice next) {}
+
+  /** The two invoices of {@link ChangePreview}, from create_preview's parameters; nothing is written. */
+  public ChangePreview previewChange(ApiRequest req) {
     RequestContext ctx = req.context();
     Expansion.none(req);
     Params p = req.params();
@@ -190,27 +224,62 @@ public class InvoiceService {
       throw ApiError.invalid("parameter_invalid", "customer", "Subscription " + subscriptionId + " belongs to another customer.");
     }
     ctx = subscriptionService.timeOf(ctx, current.value().testClock());
-    SubscriptionService.PlannedChange plan = subscriptionService.plan(ctx, details == null ? Params.empty() : details, current);
+    Params changes = details == null ? Params.empty() : details;
+    // Stripe's discounts for the preview replace the subscription's, as discounts do on an update.
+    SubscriptionService.PlannedChange plan = subscriptionService.plan(ctx, changes, p.has("discounts") ? p : changes, current);
     p.rejectUnknown();
     Versioned<Customer> customer = customers.find(ctx.scope(), current.value().customerId());
-    Subscription next = plan.next();
-    if (plan.invoiceNow()) {
-      return ApiResponse.ok(invoicing.preview(ctx, customer, next, "subscription_update", plan.charges(), plan.period(), List.of()));
+    if (details == null && !p.has("discounts")) {
+      // No change asked: the next renewal, with the items a schedule switches to at this period's end.
+      var scheduled = schedulePhases.nextPhaseItems(ctx, current.value());
+      if (scheduled.isPresent()) {
+        return new ChangePreview(null, renewal(ctx, customer, schedulePhases.switched(ctx, current.value(), scheduled.get()), List.of(),
+            List.of(), true, Set.of()));
+      }
     }
-    // The next renewal: the waiting prorations plus a full period of every item at its (new) price.
-    List<Invoicing.Charge> charges = new ArrayList<>(plan.charges());
-    SubscriptionItem first = next.items().data().get(0);
+    Subscription next = plan.next();
+    // The discounts the change starts, checked as the change would redeem them, in a unit of work never committed.
+    List<Discount> started = discounts.stage(transactions.begin(), ctx, plan.discounts(), next);
+    if (plan.invoiceNow()) {
+      Invoice now = invoicing.preview(ctx, customer, next, "subscription_update", plan.charges(), plan.period(), started);
+      // After it: the customer's balance as it leaves it, the pending items it collects gone, its once discounts used.
+      Customer c = customer.value();
+      Versioned<Customer> after = new Versioned<>(Invoicing.withSequenceAndBalance(c, c.nextInvoiceSequence() + 1, now.endingBalance(),
+          c.currency() == null ? next.currency() : c.currency()), customer.version(), customer.createdMs(), false);
+      return new ChangePreview(now, renewal(ctx, after, next, List.of(), started, false, Set.copyOf(now.discounts())));
+    }
+    return new ChangePreview(null, renewal(ctx, customer, next, plan.charges(), started, true, Set.of()));
+  }
+
+  /**
+   * The renewal invoice at the end of subscription {@code subscriptionId}'s current period if
+   * {@code items} replace its items then (a change scheduled for the period end, before its
+   * schedule exists): what the billing clock will issue, and what create_preview answers once the
+   * schedule is made. Nothing is written.
+   */
+  public Invoice previewAtPeriodEnd(RequestContext base, String subscriptionId, List<SubscriptionSchedule.PhaseItem> items) {
+    Versioned<Subscription> current = subscriptionService.find(base, subscriptionId, "subscription");
+    RequestContext ctx = subscriptionService.timeOf(base, current.value().testClock());
+    Versioned<Customer> customer = customers.find(ctx.scope(), current.value().customerId());
+    return renewal(ctx, customer, schedulePhases.switched(ctx, current.value(), items), List.of(), List.of(), true, Set.of());
+  }
+
+  /** The renewal invoice at the end of {@code s}'s current period: {@code waiting} prorations plus a full period of every item. */
+  private Invoice renewal(RequestContext ctx, Versioned<Customer> customer, Subscription s, List<Invoicing.Charge> waiting,
+      List<Discount> started, boolean withPending, Set<String> used) {
+    List<Invoicing.Charge> charges = new ArrayList<>(waiting);
+    SubscriptionItem first = s.items().data().get(0);
     Instant start = Instant.ofEpochSecond(first.currentPeriodEnd());
-    Period renewal = new Period(start, BillingPeriods.periodEnd(Instant.ofEpochSecond(next.billingCycleAnchor()),
-        SubscriptionItems.recurrence(first.price()), periodsSinceAnchor(next, first) + 1));
-    for (SubscriptionItem item : next.items().data()) {
+    Period renewal = new Period(start, BillingPeriods.periodEnd(Instant.ofEpochSecond(s.billingCycleAnchor()),
+        SubscriptionItems.recurrence(first.price()), periodsSinceAnchor(s, first) + 1));
+    for (SubscriptionItem item : s.items().data()) {
       Price price = item.price();
       var product = products.find(ctx.scope(), price.productId());
       charges.add(Invoicing.Charge.of(LineItem.forPeriod(SubscriptionItems.unitPrice(price), item.quantity(), renewal),
           SubscriptionItems.periodDescription(product == null ? null : product.value(), price, item.quantity()), price.id(), price.productId(),
           item.id()));
     }
-    return ApiResponse.ok(invoicing.preview(ctx, customer, next, "subscription_cycle", charges, renewal, List.of()));
+    return invoicing.preview(ctx, customer, s, "subscription_cycle", charges, renewal, started, withPending, used);
   }
 
   /** How many whole periods lie between the anchor and the end of the current one. */

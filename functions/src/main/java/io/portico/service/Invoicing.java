@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -77,11 +78,27 @@ public class Invoicing {
    */
   public Invoice preview(RequestContext ctx, Versioned<Customer> customer, Subscription subscription, String billingReason,
       List<Charge> charges, Period period, List<Discount> staged) {
-    return compose(null, ctx, customer, subscription, billingReason, charges, true, period, staged, true, i -> i);
+    return preview(ctx, customer, subscription, billingReason, charges, period, staged, true, Set.of());
+  }
+
+  /**
+   * As above, for an invoice that comes after another one not written yet (the renewal after a
+   * change invoiced now): {@code withPending} false when that one collects the pending items, and
+   * {@code used} the discounts it uses (a once coupon then no longer applies).
+   */
+  public Invoice preview(RequestContext ctx, Versioned<Customer> customer, Subscription subscription, String billingReason,
+      List<Charge> charges, Period period, List<Discount> staged, boolean withPending, Set<String> used) {
+    return compose(null, ctx, customer, subscription, billingReason, charges, withPending, period, staged, used, true, i -> i);
   }
 
   private Invoice compose(Changes changes, RequestContext ctx, Versioned<Customer> customer, Subscription subscription, String billingReason,
       List<Charge> charges, boolean withPending, Period period, List<Discount> staged, boolean preview, UnaryOperator<Invoice> settle) {
+    return compose(changes, ctx, customer, subscription, billingReason, charges, withPending, period, staged, Set.of(), preview, settle);
+  }
+
+  private Invoice compose(Changes changes, RequestContext ctx, Versioned<Customer> customer, Subscription subscription, String billingReason,
+      List<Charge> charges, boolean withPending, Period period, List<Discount> staged, Set<String> used, boolean preview,
+      UnaryOperator<Invoice> settle) {
     String invoiceId = preview ? "upcoming_" + Ids.newId("in") : Ids.newId("in");
     long now = ctx.now().getEpochSecond();
     List<InvoiceLine> lines = new ArrayList<>();
@@ -107,7 +124,12 @@ public class Invoicing {
       math.add(mathLine(c, subscription.currency()));
     }
     Customer c = customer.value();
-    List<Discount> active = discounts.applying(ctx, subscription, staged, period);
+    // The discounts in force when the invoice is drawn up: its period's start for a creation or a renewal, the
+    // change itself for the invoice a change issues (so a promotion code given with an upgrade applies to its charge).
+    Instant drawnUp = ctx.now();
+    Period discounted = "subscription_update".equals(billingReason) && drawnUp.isAfter(period.start()) && drawnUp.isBefore(period.end())
+        ? new Period(drawnUp, period.end()) : period;
+    List<Discount> active = discounts.applying(ctx, subscription, staged, discounted, used);
     SubscriptionDiscounts.Applied applied = SubscriptionDiscounts.apply(active, lines, subscription.currency());
     lines = applied.lines();
     InvoiceMath.Totals totals = InvoiceMath.totals(subscription.currency(), math, applied.asCoupons(subscription.currency()), c.balance());

@@ -184,6 +184,21 @@ public class PaymentMethodService {
    * the same transaction (a customer.updated event).
    */
   public ApiResponse detach(ApiRequest req, String id) {
+    return detach(req, id, null);
+  }
+
+  /**
+   * A rule a caller re-checks inside a detachment's unit of work, on fresh reads, each time it is
+   * attempted: it refuses by throwing, and may stage conditions (the payment methods that must
+   * remain) so that a concurrent change fails the commit and the rule is checked again.
+   */
+  @FunctionalInterface
+  public interface DetachGuard {
+    void check(Changes changes, PaymentMethod toDetach);
+  }
+
+  /** {@link #detach(ApiRequest, String)}, with {@code guard} (may be null) checked in the same unit of work. */
+  public ApiResponse detach(ApiRequest req, String id, DetachGuard guard) {
     RequestContext ctx = req.context();
     boolean expandCustomer = expandCustomer(req, "");
     req.params().rejectUnknown();
@@ -195,9 +210,9 @@ public class PaymentMethodService {
             "The payment method you provided is not attached to a customer so detachment is impossible.");
       }
       Versioned<Customer> customer = customers.find(ctx.scope(), c.customerId());
-      beforeDetach(ctx, customer, c);
       PaymentMethod next = c.withCustomer(null);
       Changes changes = transactions.begin();
+      if (guard != null) guard.check(changes, c);
       if (customer != null && !customer.deleted()) {
         Customer owner = customer.value();
         if (id.equals(owner.invoiceSettings().defaultPaymentMethod())) {
@@ -214,16 +229,9 @@ public class PaymentMethodService {
     return ApiResponse.ok(expand(ctx, detached, expandCustomer));
   }
 
-  /**
-   * HOOK for subscriptions. SPEC.md "Payment methods": while a customer has an active subscription
-   * the portal keeps at least one chargeable payment method (a new one is added before the old one
-   * can go). Stripe's API does not enforce that and neither does this endpoint, so nothing is
-   * checked here yet. When subscriptions exist, the portal's "remove payment method" action checks
-   * the rule before calling {@link #detach}; a merchant-API-wide rule would throw from here.
-   */
-  private void beforeDetach(RequestContext ctx, Versioned<Customer> customer, PaymentMethod paymentMethod) {
-    // Intentionally empty: see above.
-  }
+  // SPEC.md "Payment methods": while a customer has an active subscription the portal keeps at least
+  // one chargeable payment method. Stripe's API does not enforce that and neither does this endpoint;
+  // the portal's "remove payment method" passes the rule as a DetachGuard (io.portico.portal.PortalPaymentMethods).
 
   /** {@code GET /v1/payment_methods}: {@code customer} narrows to one customer's (otherwise the account's), {@code type} filters. */
   public ApiResponse list(ApiRequest req) {

@@ -58,7 +58,7 @@ public class SchedulePhases {
     if (next != null) {
       nextSchedule = schedule.with(new SubscriptionSchedule.CurrentPhase(next.startDate(), next.endDate()), schedule.phases(),
           schedule.endBehavior(), schedule.metadata());
-      nextSubscription = attached(s, s.schedule(), items(ctx, s, next), s.cancelAt());
+      nextSubscription = switched(ctx, s, next.items());
       scheduleEvent = "subscription_schedule.updated";
     } else if (schedule.endBehavior().equals("cancel")) {
       nextSchedule = schedule.ended("completed", now);
@@ -76,17 +76,51 @@ public class SchedulePhases {
     return subscriptions.find(ctx.scope(), s.id());
   }
 
+  /** The items of the phase {@code s}'s schedule moves to when its current period ends; empty when none does. */
+  java.util.Optional<List<SubscriptionSchedule.PhaseItem>> nextPhaseItems(RequestContext ctx, Subscription s) {
+    if (s.schedule() == null) return java.util.Optional.empty();
+    Versioned<SubscriptionSchedule> found = schedules.find(ctx.scope(), s.schedule());
+    long periodEnd = s.items().data().get(0).currentPeriodEnd();
+    if (found == null || !found.value().attached() || found.value().currentPhase() == null
+        || found.value().currentPhase().endDate() != periodEnd) {
+      return java.util.Optional.empty();
+    }
+    return found.value().phases().stream().filter(p -> p.startDate() == periodEnd).findFirst().map(SubscriptionSchedule.Phase::items);
+  }
+
+  /**
+   * {@code s} (still attached to its schedule) as it will be when {@code items} replace its items at
+   * the end of its current period: the items keep that period (the renewal then bills the next one),
+   * and a phase on another interval restarts the billing cycle there (Stripe resets the anchor).
+   */
+  Subscription switched(RequestContext ctx, Subscription s, List<SubscriptionSchedule.PhaseItem> items) {
+    List<SubscriptionItem> next = items(ctx, s, items);
+    SubscriptionItem before = s.items().data().get(0);
+    boolean newInterval = !SubscriptionItems.recurrence(before.price()).equals(SubscriptionItems.recurrence(next.get(0).price()));
+    Subscription out = attached(s, s.schedule(), next, s.cancelAt());
+    return newInterval ? withAnchor(out, before.currentPeriodEnd()) : out;
+  }
+
   /** The phase's items as subscription items, keeping an item's id when its price stays, in the period now ending. */
-  private List<SubscriptionItem> items(RequestContext ctx, Subscription s, SubscriptionSchedule.Phase phase) {
+  private List<SubscriptionItem> items(RequestContext ctx, Subscription s, List<SubscriptionSchedule.PhaseItem> phaseItems) {
     SubscriptionItem first = s.items().data().get(0);
     List<SubscriptionItem> out = new ArrayList<>();
-    for (SubscriptionSchedule.PhaseItem i : phase.items()) {
+    for (SubscriptionSchedule.PhaseItem i : phaseItems) {
       SubscriptionItem kept = s.items().data().stream().filter(x -> x.price().id().equals(i.price())).findFirst().orElse(null);
       Price price = prices.find(ctx.scope(), i.price()).value();
       out.add(new SubscriptionItem(kept != null ? kept.id() : Ids.newId("si"), kept != null ? kept.created() : ctx.now().getEpochSecond(),
           first.currentPeriodEnd(), first.currentPeriodStart(), List.of(), i.metadata(), price, i.quantity(), s.id(), List.of()));
     }
     return out;
+  }
+
+  private static Subscription withAnchor(Subscription s, long anchor) {
+    return new Subscription(s.id(), s.application(), s.automaticTax(), anchor, s.billingCycleAnchorConfig(), s.cancelAt(),
+        s.cancelAtPeriodEnd(), s.canceledAt(), s.cancellationDetails(), s.collectionMethod(), s.created(), s.currency(), s.customer(),
+        s.daysUntilDue(), s.defaultPaymentMethod(), s.defaultSource(), s.defaultTaxRates(), s.description(), s.discounts(), s.endedAt(),
+        s.invoiceSettings(), s.items(), s.latestInvoice(), s.livemode(), s.metadata(), s.nextPendingInvoiceItemInvoice(), s.onBehalfOf(),
+        s.pauseCollection(), s.paymentSettings(), s.pendingInvoiceItemInterval(), s.pendingSetupIntent(), s.pendingUpdate(), s.schedule(),
+        s.startDate(), s.status(), s.testClock(), s.transferData(), s.trialEnd(), s.trialSettings(), s.trialStart());
   }
 
   /** {@code s} naming {@code schedule} (null: none), with {@code items} and {@code cancelAt}. */

@@ -163,6 +163,11 @@ public class SubscriptionDiscounts {
    * the first invoice after they start, repeating ones until their end, forever ones always.
    */
   List<Discount> applying(RequestContext ctx, Subscription s, List<Discount> staged, Period period) {
+    return applying(ctx, s, staged, period, Set.of());
+  }
+
+  /** As above, counting the discounts in {@code used} as used by an invoice not written yet. */
+  List<Discount> applying(RequestContext ctx, Subscription s, List<Discount> staged, Period period, Set<String> used) {
     List<Discount> out = new ArrayList<>();
     for (String id : s.discounts()) {
       Discount d = staged.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
@@ -172,8 +177,9 @@ public class SubscriptionDiscounts {
         d = found.value();
       }
       var terms = d.coupon().terms();
-      boolean used = terms.duration() == io.portico.domain.billing.Coupon.Duration.ONCE && usedBy(ctx, s.id(), d.id());
-      if (Discounts.appliesTo(terms, Instant.ofEpochSecond(d.start()), period.start(), used)) out.add(d);
+      boolean once = terms.duration() == io.portico.domain.billing.Coupon.Duration.ONCE;
+      boolean usedOnce = once && (used.contains(d.id()) || usedBy(ctx, s.id(), d.id()));
+      if (Discounts.appliesTo(terms, Instant.ofEpochSecond(d.start()), period.start(), usedOnce)) out.add(d);
     }
     return out;
   }

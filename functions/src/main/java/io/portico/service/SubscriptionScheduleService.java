@@ -64,6 +64,20 @@ public class SubscriptionScheduleService {
   // ---- create --------------------------------------------------------------------------------
 
   public ApiResponse create(ApiRequest req) {
+    return ApiResponse.ok(create(req, false));
+  }
+
+  /**
+   * A schedule made from {@code from_subscription} with its {@code phases} given at once: what a
+   * create followed by an update does, in one transaction, so a refused phase leaves no schedule
+   * behind (the customer portal's change at period end). Stripe's create takes no phases with
+   * from_subscription, so the wire API does not offer this.
+   */
+  public SubscriptionSchedule createWithPhases(ApiRequest req) {
+    return create(req, true);
+  }
+
+  private SubscriptionSchedule create(ApiRequest req, boolean withPhases) {
     Params p = req.params();
     Expansion.none(req);
     String from = p.nonEmptyString("from_subscription", 5000);
@@ -74,8 +88,9 @@ public class SubscriptionScheduleService {
     }
     String endBehavior = p.oneOf("end_behavior", SubscriptionSchedule.END_BEHAVIORS);
     Map<String, String> metadata = Checks.metadata(p, Map.of());
+    if (withPhases) p.accept("phases"); // read below, against the subscription; each phase rejects what it does not know
     p.rejectUnknown();
-    return ApiResponse.ok(Checks.retryingConflicts(() -> {
+    return Checks.retryingConflicts(() -> {
       Versioned<Subscription> current = subscriptions.find(req.context().scope(), from);
       if (current == null) throw ApiError.noSuch("subscription", from, "from_subscription").asBadRequest();
       Subscription s = current.value();
@@ -96,13 +111,17 @@ public class SubscriptionScheduleService {
       SubscriptionSchedule schedule = new SubscriptionSchedule(Ids.newId("sub_sched"), null, null, null, ctx.now().getEpochSecond(),
           new CurrentPhase(phase.startDate(), phase.endDate()), s.customerId(), endBehavior == null ? "release" : endBehavior,
           ctx.scope().livemode(), metadata, List.of(phase), null, null, "active", s.id(), s.testClock());
+      if (withPhases && p.has("phases")) {
+        List<Phase> phases = phases(ctx, p, s, schedule);
+        schedule = schedule.with(new CurrentPhase(phases.get(0).startDate(), phases.get(0).endDate()), phases, schedule.endBehavior(), metadata);
+      }
       Subscription attached = SchedulePhases.attached(s, schedule.id(), s.items().data(), s.cancelAt());
       Changes changes = transactions.begin();
       schedules.stageInsert(changes, ctx.scope(), schedule, ctx.now().toEpochMilli(), ctx.event("subscription_schedule.created", schedule, null));
       subscriptions.stageReplace(changes, ctx.scope(), current, attached, ctx.event("customer.subscription.updated", attached, s));
       changes.commit();
       return schedule;
-    }));
+    });
   }
 
   // ---- read ----------------------------------------------------------------------------------
@@ -177,6 +196,14 @@ public class SubscriptionScheduleService {
     long start = schedule.currentPhase().startDate();
     for (int n = 0; n < given.size(); n++) {
       Params ph = given.get(n);
+      if (n > 0) {
+        // A later phase may bill on another interval (yearly, then monthly): its cycle starts with it, as Stripe resets the anchor.
+        Recurrence next = phaseRecurrence(ctx, ph);
+        if (next != null && !next.equals(recurrence)) {
+          recurrence = next;
+          anchor = Instant.ofEpochSecond(start);
+        }
+      }
       Long startDate = ph.integer("start_date", 0, Long.MAX_VALUE);
       if (startDate != null && startDate != start) {
         throw ApiError.invalid("parameter_invalid", ph.path("start_date"), n == 0
@@ -211,8 +238,9 @@ public class SubscriptionScheduleService {
       i.rejectUnknown();
       Price price = subscriptionService.requirePrice(ctx, priceId, i.path("price"));
       if (!price.currency().equals(s.currency()) || !SubscriptionItems.recurrence(price).equals(recurrence)) {
-        throw ApiError.invalid("parameter_invalid", i.path("price"), "Every phase bills in the subscription's currency and interval ("
-            + s.items().data().get(0).price().intervalAndCurrency() + "); " + priceId + " bills " + price.intervalAndCurrency() + ".");
+        throw ApiError.invalid("parameter_invalid", i.path("price"), "Every phase bills in the subscription's currency ("
+            + s.currency() + "), and all items of a phase on one interval (here " + recurrence.intervalCount() + " "
+            + recurrence.interval().stripeName() + "); " + priceId + " bills " + price.intervalAndCurrency() + ".");
       }
       if (!seen.add(priceId)) {
         throw ApiError.invalid("parameter_invalid", i.path("price"), "The price " + priceId + " is on two items of a phase; use one item with a quantity.");
@@ -220,6 +248,15 @@ public class SubscriptionScheduleService {
       out.add(new PhaseItem(priceId, quantity == null ? 1 : quantity, metadata));
     }
     return out;
+  }
+
+  /** The interval a phase's first item bills on; null when that cannot be read (phaseItems then says why). */
+  private Recurrence phaseRecurrence(RequestContext ctx, Params ph) {
+    List<Params> given = ph.objectList("items");
+    if (given == null || given.isEmpty()) return null;
+    String priceId = given.get(0).nonEmptyString("price", 5000);
+    Versioned<Price> price = priceId == null ? null : prices.find(ctx.scope(), priceId);
+    return price == null || price.value().recurring() == null ? null : SubscriptionItems.recurrence(price.value());
   }
 
   private static boolean sameItems(List<PhaseItem> items, Subscription s) {

@@ -315,14 +315,47 @@ public class SubscriptionService {
     Subscription updated = Checks.retryingConflicts(() -> {
       Versioned<Subscription> current = find(ctx, id, "id");
       RequestContext at = timeOf(ctx, current.value().testClock());
+      if (ended(current.value()) && onlyCancellationDetails(req.params())) return updateEndedDetails(at, req.params(), current);
       PlannedChange plan = plan(at, req.params(), current);
       Changes changes = transactions.begin();
       Subscription next = stage(changes, at, plan);
       if (next != plan.current().value()) changes.commit();
       return next;
     });
-    updated = collectLatest(timeOf(ctx, updated.testClock()), updated);
+    if (!ended(updated)) updated = collectLatest(timeOf(ctx, updated.testClock()), updated);
     return ApiResponse.ok(expand(ctx, updated, expand, null));
+  }
+
+  private static boolean ended(Subscription s) {
+    return s.status().equals("canceled") || s.status().equals("incomplete_expired");
+  }
+
+  /** An update that names nothing but {@code cancellation_details} (and {@code expand}). */
+  private static boolean onlyCancellationDetails(Params p) {
+    return p.has("cancellation_details") && Set.of("cancellation_details", "expand").containsAll(p.names());
+  }
+
+  /**
+   * Stripe's rule for an ended subscription: "A canceled subscription can only update its
+   * cancellation_details." The customer's feedback often comes after the cancellation (the
+   * portal asks for the reason once the subscription is canceled), so it is recorded on the
+   * ended subscription, with a {@code customer.subscription.updated} event.
+   */
+  private Subscription updateEndedDetails(RequestContext ctx, Params p, Versioned<Subscription> current) {
+    Subscription s = current.value();
+    Subscription.CancellationDetails details = cancellationDetails(p, s.cancellationDetails());
+    p.rejectUnknown();
+    if (details.equals(s.cancellationDetails())) return s;
+    Subscription next = new Subscription(s.id(), s.application(), s.automaticTax(), s.billingCycleAnchor(), s.billingCycleAnchorConfig(),
+        s.cancelAt(), s.cancelAtPeriodEnd(), s.canceledAt(), details, s.collectionMethod(), s.created(), s.currency(), s.customer(),
+        s.daysUntilDue(), s.defaultPaymentMethod(), s.defaultSource(), s.defaultTaxRates(), s.description(), s.discounts(), s.endedAt(),
+        s.invoiceSettings(), s.items(), s.latestInvoice(), s.livemode(), s.metadata(), s.nextPendingInvoiceItemInvoice(), s.onBehalfOf(),
+        s.pauseCollection(), s.paymentSettings(), s.pendingInvoiceItemInterval(), s.pendingSetupIntent(), s.pendingUpdate(), s.schedule(),
+        s.startDate(), s.status(), s.testClock(), s.transferData(), s.trialEnd(), s.trialSettings(), s.trialStart());
+    Changes changes = transactions.begin();
+    subscriptions.stageReplace(changes, ctx.scope(), current, next, ctx.event("customer.subscription.updated", next, s));
+    changes.commit();
+    return next;
   }
 
   /**
@@ -334,10 +367,19 @@ public class SubscriptionService {
 
   /** Reads an update's parameters ({@code p}) against {@code current}, validating everything, writing nothing. */
   PlannedChange plan(RequestContext ctx, Params p, Versioned<Subscription> current) {
+    return plan(ctx, p, p, current);
+  }
+
+  /**
+   * As {@link #plan(RequestContext, Params, Versioned)}, reading {@code discounts} from
+   * {@code discountParams} (create_preview names them beside {@code subscription_details}, not in it).
+   */
+  PlannedChange plan(RequestContext ctx, Params p, Params discountParams, Versioned<Subscription> current) {
     String id = current.value().id();
     Subscription s = current.value();
     if (s.status().equals("canceled") || s.status().equals("incomplete_expired")) {
-      throw ApiError.invalid("subscription_ended", null, "Subscription " + id + " has ended (" + s.status() + ") and can no longer be changed.");
+      throw ApiError.invalid("subscription_ended", null, "Subscription " + id + " has ended (" + s.status()
+          + "): only its cancellation_details can still change.");
     }
     Instant now = ctx.now();
     ProrationBehavior behavior = ProrationBehavior.of(orElse(p.oneOf("proration_behavior", List.of("always_invoice", "create_prorations", "none")),
@@ -366,17 +408,25 @@ public class SubscriptionService {
     }
     Subscription.CancellationDetails details = cancellationDetails(p, s.cancellationDetails());
     String trialEndParam = p.string("trial_end", 20);
-    SubscriptionDiscounts.Change discountChange = SubscriptionDiscounts.plan(SubscriptionDiscounts.requested(p), s.discounts());
+    // billing_cycle_anchor=now restarts the cycle at the change (Stripe's; the portal's configuration can ask for it).
+    boolean resetAnchor = "now".equals(p.oneOf("billing_cycle_anchor", List.of("now", "unchanged")));
+    SubscriptionDiscounts.Change discountChange = SubscriptionDiscounts.plan(SubscriptionDiscounts.requested(discountParams), s.discounts());
     p.rejectUnknown();
 
     SubscriptionItem firstItem = s.items().data().get(0);
     Period period = new Period(Instant.ofEpochSecond(firstItem.currentPeriodStart()), Instant.ofEpochSecond(firstItem.currentPeriodEnd()));
     boolean trialing = s.status().equals("trialing");
     boolean itemsChanged = itemChanges.stream().anyMatch(ItemChange::changes);
-    boolean endTrial = trialing && ("now".equals(trialEndParam) || itemsChanged); // the seed: a change ends the trial
-    if (trialEndParam != null && !"now".equals(trialEndParam)) {
-      throw ApiError.invalid("parameter_invalid", "trial_end", "Only trial_end=now (end the trial) is supported on update.");
+    // During a trial, trial_end repeated as it stands keeps the trial through a change (the portal's continue_trial).
+    boolean keepTrial = trialing && trialEndParam != null && trialEndParam.equals(String.valueOf(s.trialEnd()));
+    if (trialEndParam != null && !"now".equals(trialEndParam) && !keepTrial) {
+      throw ApiError.invalid("parameter_invalid", "trial_end", "Only trial_end=now (end the trial) or, during a trial, its current"
+          + " trial_end (keep it through the change) is supported on update.");
     }
+    if (keepTrial && resetAnchor) {
+      throw ApiError.invalid("parameters_exclusive", "billing_cycle_anchor", "billing_cycle_anchor=now would end the trial that trial_end keeps.");
+    }
+    boolean endTrial = trialing && !keepTrial && ("now".equals(trialEndParam) || itemsChanged || resetAnchor); // the seed: a change ends the trial
 
     List<Invoicing.Charge> charges = new ArrayList<>();
     List<SubscriptionItem> items = new ArrayList<>();
@@ -395,7 +445,8 @@ public class SubscriptionService {
         charges.add(Invoicing.Charge.of(LineItem.forPeriod(SubscriptionItems.unitPrice(c.to()), c.toQuantity(), newPeriod),
             SubscriptionItems.periodDescription(product(ctx, c.to()), c.to(), c.toQuantity()), c.to().id(), c.to().productId(), item.id()));
       }
-    } else if (itemsChanged) {
+    } else if (itemsChanged || resetAnchor) {
+      if (itemChanges.isEmpty()) itemChanges = unchanged(s); // billing_cycle_anchor=now alone bills every item anew
       for (ItemChange c : itemChanges) {
         if (trialing) break;
         // A new item changes from none of the current period's price: nothing to credit, the remaining time charged,
@@ -403,8 +454,9 @@ public class SubscriptionService {
         Proration.Item from = c.from() == null ? SubscriptionItems.item(firstItem.price(), 0)
             : SubscriptionItems.item(c.from(), c.fromQuantity());
         Proration.Item to = c.removed() ? SubscriptionItems.item(c.from(), 0) : SubscriptionItems.item(c.to(), c.toQuantity());
-        Proration.Result r = Proration.change(from, to, period, at, behavior);
+        Proration.Result r = Proration.change(from, to, period, at, behavior, resetAnchor);
         for (LineItem line : r.lines()) {
+          if (c.removed() && !line.proration()) continue; // a removed item has no new period to bill
           boolean credit = line.kind() == LineItem.Kind.UNUSED_TIME;
           Price linePrice = credit ? c.from() : c.to();
           String text = credit ? SubscriptionItems.unusedDescription(product(ctx, linePrice), line.quantity(), at)
@@ -454,9 +506,10 @@ public class SubscriptionService {
     Subscription s = plan.current().value();
     Subscription next = plan.next();
     if (next.equals(s) && plan.charges().isEmpty()) return s;
-    discounts.stage(changes, ctx, plan.discounts(), next);
+    // Discounts the change starts apply to the invoice it issues, as the ones a creation starts apply to the first invoice.
+    List<Discount> started = discounts.stage(changes, ctx, plan.discounts(), next);
     if (plan.invoiceNow()) {
-      Invoice invoice = stageInvoice(changes, ctx, next, "subscription_update", plan.charges(), plan.period());
+      Invoice invoice = stageInvoice(changes, ctx, next, "subscription_update", plan.charges(), plan.period(), started);
       if (!invoice.status().equals("paid") && s.collectionMethod().equals("charge_automatically")) next = withStatus(next, "past_due", invoice.id());
       next = withStatus(next, next.status(), invoice.id());
     } else if (!plan.charges().isEmpty()) {
@@ -468,8 +521,14 @@ public class SubscriptionService {
 
   /** Stages the subscription's invoice now (with its pending items) and the events finalizing and, when settled, paying it. */
   private Invoice stageInvoice(Changes changes, RequestContext ctx, Subscription s, String reason, List<Invoicing.Charge> charges, Period period) {
+    return stageInvoice(changes, ctx, s, reason, charges, period, List.of());
+  }
+
+  /** As above; {@code started} are discounts begun in the same unit of work. */
+  private Invoice stageInvoice(Changes changes, RequestContext ctx, Subscription s, String reason, List<Invoicing.Charge> charges, Period period,
+      List<Discount> started) {
     Versioned<Customer> customer = customers.find(ctx.scope(), s.customerId());
-    Invoice invoice = invoicing.stageSubscriptionInvoice(changes, ctx, customer, s, reason, charges, true, period, List.of());
+    Invoice invoice = invoicing.stageSubscriptionInvoice(changes, ctx, customer, s, reason, charges, true, period, started);
     changes.event(ctx.scope(), ctx.event("invoice.finalized", invoice, null));
     if (invoice.status().equals("paid")) changes.event(ctx.scope(), ctx.event("invoice.paid", invoice, null));
     return invoice;

@@ -22,6 +22,11 @@ public final class DataFilter {
     return compare(dottedPath, "=", value);
   }
 
+  /** Adds {@code data.<path> <> value} (also true where the field is absent); a null value adds nothing. */
+  public DataFilter notEq(String dottedPath, Object value) {
+    return compare(dottedPath, "<>", value);
+  }
+
   /** Adds the bounds of {@code range} on the number at {@code data.<path>}; null adds nothing. */
   public DataFilter within(String dottedPath, TimeRange range) {
     if (range == null) return this;

@@ -72,6 +72,11 @@ public class DynamoInvoiceRepository extends DynamoObjects<Invoice> implements I
   }
 
   @Override
+  public ListPage<Invoice> listFinalized(Scope scope, String customer, ListRequest request) {
+    return listByLookup(scope, "customer", customer, request, new DataFilter().notEq("status", "draft").build());
+  }
+
+  @Override
   public ListPage<Invoice> list(Scope scope, String customer, String subscription, String status, String collectionMethod,
       ListRequest request) {
     var filter = new DataFilter().eq("status", status).eq("parent.subscription_details.subscription", subscription)

@@ -28,6 +28,9 @@ public interface InvoiceRepository {
 
   void stageCollectionUnlock(Changes changes, Scope scope, String invoiceId);
 
+  /** A customer's finalized invoices (every status but draft), newest first: what the customer sees. */
+  ListPage<Invoice> listFinalized(Scope scope, String customer, ListRequest request);
+
   /** Newest first; each filter may be null. */
   ListPage<Invoice> list(Scope scope, String customer, String subscription, String status, String collectionMethod, ListRequest request);
 }

@@ -33,6 +33,9 @@ import java.util.Set;
  *   <li>{@code pk = pm_…} — a payment method: only what Stripe shows of it (brand, last four digits,
  *       expiry, a keyed fingerprint), never a full card or account number. A detached one is a
  *       tombstone ({@code deleted = true}, no {@code list_pk}): retrievable, never attachable again.</li>
+ *   <li>{@code pk = txi_…} — a customer's tax ID (Stripe's {@code tax_id}), listed per customer through
+ *       {@value #BY_LOOKUP} and on the portal home through {@value #BY_OWNER} (rank 3). A deleted one is a
+ *       tombstone ({@code deleted = true}) without any index keys; it can no longer be retrieved.</li>
  * </ul>
  * Attributes: {@code kind} (the Stripe object name), {@code scope}, {@code data} (the object as
  * Stripe's JSON, a map), {@code version} (optimistic concurrency: every replace is conditional on
@@ -44,7 +47,7 @@ import java.util.Set;
  *
  * <p>GSI {@value #BY_LOOKUP}: {@code lookup_pk = <scope>#<kind>#<filter>#<value>}, same {@code list_sk} —
  * list filters that must not read the whole list (customers by {@code email}, prices by {@code product},
- * promotion codes by lower-case {@code code}; payment methods by {@code customer} (only attached ones carry it); subscriptions and invoices by {@code customer}; pending
+ * promotion codes by lower-case {@code code}; payment methods by {@code customer} (only attached ones carry it); subscriptions, invoices and tax IDs by {@code customer}; pending
  * invoice items by subscription, {@code <scope>#invoiceitem#pending#<subscription>}).
  *
  * <p>GSI {@value #BY_OWNER}: {@code owner_pk = <scope>#owner#<customer id>}, {@code owner_sk =

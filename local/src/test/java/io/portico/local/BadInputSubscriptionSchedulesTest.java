@@ -81,14 +81,16 @@ class BadInputSubscriptionSchedulesTest extends RefusalCase {
   }
 
   @Test
-  void laterPhasesBillRecurringPricesInTheSubscriptionsCurrencyAndInterval() {
+  void laterPhasesBillRecurringPricesInTheSubscriptionsCurrencyOnOneIntervalEach() {
     String id = schedule();
     String path = "/v1/subscription_schedules/" + id;
     String eur = price("currency=eur&unit_amount=900&recurring[interval]=month&product_data[name]=Euro");
     String yearly = price("currency=usd&unit_amount=9000&recurring[interval]=year&product_data[name]=Yearly");
     String oneTime = price("currency=usd&unit_amount=500&product_data[name]=Setup");
     refused(400, "parameter_invalid", "phases[1][items][0][price]", () -> post(path, currentThen("phases[1][items][0][price]=" + eur)));
-    refused(400, "parameter_invalid", "phases[1][items][0][price]", () -> post(path, currentThen("phases[1][items][0][price]=" + yearly)));
+    // A later phase may move to another interval (its cycle starts with it), but not with items on two intervals.
+    refused(400, "parameter_invalid", "phases[1][items][1][price]", () -> post(path, currentThen("phases[1][items][0][price]=" + yearly
+        + "&phases[1][items][1][price]=" + cheaperUsd)));
     refused(400, "parameter_invalid", "phases[1][items][0][price]", () -> post(path, currentThen("phases[1][items][0][price]=" + oneTime)));
     refused(400, "resource_missing", "phases[1][items][0][price]", () -> post(path, currentThen("phases[1][items][0][price]=price_nope")));
     refused(400, "parameter_invalid", "phases[1][items][1][price]", () -> post(path, currentThen("phases[1][items][0][price]=" + cheaperUsd

@@ -177,10 +177,10 @@ class StripeJavaConfigurationsTest {
     assertSchemaKeys(raw);
   }
 
-  /** Every key of Stripe's schema is on the wire, nulls included, at each level. */
+  /** Every key of Stripe's schema is on the wire, nulls included, at each level (plus Portico's allowed_origins extension). */
   static void assertSchemaKeys(JsonObject json) {
     assertKeys(json, "id", "object", "active", "application", "business_profile", "created", "default_return_url", "features",
-        "is_default", "livemode", "login_page", "metadata", "name", "updated");
+        "is_default", "livemode", "login_page", "metadata", "name", "updated", "allowed_origins");
     assertKeys(json.getAsJsonObject("business_profile"), "headline", "privacy_policy_url", "terms_of_service_url");
     assertKeys(json.getAsJsonObject("login_page"), "enabled", "url");
     JsonObject f = json.getAsJsonObject("features");

@@ -57,6 +57,7 @@ class TemplateAndEventsTest {
       Map.entry("PaymentMethodsFunction.create.json", 200),
       Map.entry("PaymentMethodsFunction.attach.json", 200), // pm_card_visa: a fresh test card saved to cus_sample
       Map.entry("PaymentMethodsFunction.list.json", 200),
+      Map.entry("TaxIdsFunction.create.json", 200), // DE123456789 for cus_sample (replays answer the same)
       Map.entry("CustomersFunction.list.json", 200),
       Map.entry("CustomersFunction.retrieve.json", 200),
       Map.entry("ConfigurationsFunction.create.json", 200),
@@ -64,6 +65,7 @@ class TemplateAndEventsTest {
       Map.entry("SessionsFunction.create.json", 200),
       Map.entry("PortalPageFunction.open.json", 401), // a sample token: the "link expired" page
       Map.entry("PortalApiFunction.home.json", 401), // a sample credential opens no session
+      Map.entry("PortalTokenizeFunction.create.json", 401), // likewise: tokenizing needs a portal session
       Map.entry("UnknownRouteFunction.any.json", 404));
 
   private static LocalStack stack;

@@ -33,6 +33,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 public final class TestStack {
   public static final MutableClock CLOCK = new MutableClock(Instant.now());
   private static LocalStack stack;
+  static {
+    // The stack's HTTP server closes connections idle for 30 s; a client keeping them longer may send
+    // on one the server is closing (EOF, "header parser received no bytes") on a slow machine.
+    System.setProperty("jdk.httpclient.keepalive.timeout", "10");
+  }
+
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -64,12 +64,22 @@ public final class Proration {
    * (immediately) whatever the behaviour, and {@code none} only drops the credit.
    */
   public static Result change(Item from, Item to, Period current, Instant at, ProrationBehavior behavior) {
+    return change(from, to, current, at, behavior, false);
+  }
+
+  /**
+   * As {@link #change(Item, Item, Period, Instant, ProrationBehavior)}; with {@code resetAnchor}
+   * (Stripe's {@code billing_cycle_anchor=now}) the cycle restarts at {@code at} even when the
+   * recurrence stays, exactly as a recurrence change restarts it: the unused time is credited
+   * (unless {@code none}) and {@code to} is charged for a full new period, invoiced now.
+   */
+  public static Result change(Item from, Item to, Period current, Instant at, ProrationBehavior behavior, boolean resetAnchor) {
     requireSameCurrency(from, to);
     requireWithin(current, at);
     boolean prorate = behavior != ProrationBehavior.NONE;
     List<LineItem> lines = new ArrayList<>();
 
-    if (from.price().recurring().equals(to.price().recurring())) {
+    if (!resetAnchor && from.price().recurring().equals(to.price().recurring())) {
       if (prorate && !from.equals(to)) {
         addIfNotZero(lines, unusedTime(from, current, at));
         addIfNotZero(lines, remainingTime(to, current, at));

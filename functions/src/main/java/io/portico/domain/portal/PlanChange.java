@@ -51,7 +51,16 @@ public record PlanChange(Optional<Reason> refusal, Timing timing) {
     boolean listed = Offers.product(c, target.productId()).map(p -> p.prices().contains(target.id())).orElse(false);
     if (!listed || !target.active()) return Optional.of(Reason.PRICE_NOT_OFFERED);
     if (target.recurring() == null || SubscriptionActions.metered(target)) return Optional.of(Reason.PRICE_NOT_RECURRING);
-    // Seed 001: no change at all from an unspecified tax behavior, even to another unspecified one.
+    return taxProblem(from, target);
+  }
+
+  /**
+   * Seed 001's tax rule for moving an item from price {@code from} to {@code target}: the same
+   * {@code tax_behavior}, and no change at all from an unspecified one (even to another unspecified
+   * one). Also applies to a change the merchant prepared (the subscription_update_confirm flow).
+   */
+  public static Optional<Reason> taxProblem(Price from, Price target) {
+    if (from.id().equals(target.id())) return Optional.empty();
     if (from.taxBehavior() == null || "unspecified".equals(from.taxBehavior())) return Optional.of(Reason.TAX_BEHAVIOR_UNSPECIFIED);
     if (!from.taxBehavior().equals(target.taxBehavior())) return Optional.of(Reason.TAX_BEHAVIOR_MISMATCH);
     return Optional.empty();

@@ -44,6 +44,15 @@ public record Reason(String code, String message) {
   public static final Reason TAX_BEHAVIOR_MISMATCH = new Reason("tax_behavior_mismatch",
       "You cannot switch to this plan because its prices are taxed differently.");
 
+  // Confirming a change (the portal's preview, then update).
+  public static final Reason PROMOTION_CODE_NOT_ALLOWED = new Reason("promotion_code_not_allowed", "Promotion codes cannot be used here.");
+  public static final Reason PROMOTION_CODE_INVALID = new Reason("promotion_code_invalid", "This promotion code is not valid.");
+  public static final Reason PROMOTION_CODE_SCHEDULED_CHANGE = new Reason("promotion_code_scheduled_change",
+      "A promotion code can only be used with a change that takes effect now.");
+  public static final Reason PREVIEW_EXPIRED = new Reason("preview_expired",
+      "This price was quoted too long ago. Please review the change again before confirming it.");
+  public static final Reason NO_UPDATE_TO_CONFIRM = new Reason("no_update_to_confirm", "There is no prepared change to confirm here.");
+
   public static Reason quantityBelowMinimum(long minimum) {
     return new Reason("quantity_below_minimum", "The quantity must be at least " + minimum + ".");
   }
@@ -57,6 +66,19 @@ public record Reason(String code, String message) {
   public static final Reason LAST_CHARGEABLE_PAYMENT_METHOD = new Reason("last_chargeable_payment_method",
       "Your subscription needs a payment method it can be charged with: add a new one before removing this one.");
 
+  // Billing details (features[customer_update][allowed_updates]).
+  public static Reason fieldNotUpdatable(String field) {
+    String what = switch (field) {
+      case "email" -> "email address";
+      case "phone" -> "phone number";
+      case "address" -> "billing address";
+      case "shipping" -> "shipping address";
+      case "tax_id" -> "tax IDs";
+      default -> field;
+    };
+    return new Reason("customer_update_field_not_allowed", "Your " + what + " cannot be changed here.");
+  }
+
   // Cancellation reasons.
   public static final Reason CANCELLATION_REASON_NOT_OFFERED = new Reason("cancellation_reason_not_offered",
       "Please choose one of the reasons listed.");
@@ -66,4 +88,19 @@ public record Reason(String code, String message) {
   public static Reason commentTooLong(int maximum) {
     return new Reason("comment_too_long", "Please keep your comment to " + maximum + " characters.");
   }
+
+  // Cancelling, the retention offer and renewing.
+  public static final Reason SUBSCRIPTION_NOT_FOUND = new Reason("subscription_not_found", "This subscription is not on your account.");
+  public static final Reason NOT_CANCELLING = new Reason("not_cancelling", "This subscription is not set to end, so there is nothing to renew.");
+  public static final Reason NOT_CANCELLED = new Reason("not_cancelled",
+      "This subscription has not been cancelled, so there is no reason to give.");
+  public static final Reason CANCELLATION_REASON_RECORDED = new Reason("cancellation_reason_recorded",
+      "Your reason for cancelling has already been recorded.");
+  public static final Reason NO_RETENTION_OFFER = new Reason("no_retention_offer", "There is no offer for this subscription.");
+  public static final Reason RETENTION_OFFER_ACCEPTED = new Reason("retention_offer_accepted",
+      "You have already accepted this offer: it is applied to your subscription.");
+  public static final Reason RETENTION_OFFER_UNAVAILABLE = new Reason("retention_offer_unavailable",
+      "Sorry, this offer is no longer available.");
+  public static final Reason PAYMENT_METHOD_UPDATE_DISABLED = new Reason("payment_method_update_disabled",
+      "Payment methods cannot be changed in this portal.");
 }

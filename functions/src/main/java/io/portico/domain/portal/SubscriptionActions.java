@@ -53,6 +53,16 @@ public record SubscriptionActions(
     return new SubscriptionActions(mode, kinds, cancelRefusal.isEmpty(), false, updateRefusal, cancelRefusal);
   }
 
+  /**
+   * Why renewing is refused, when it is: the subscription (or the period it was paid for) has
+   * ended, or it is not set to end at all. Renewing is the seed's "verlängern" and needs no
+   * feature switch of its own: it withdraws a cancellation while the paid period lasts.
+   */
+  public Optional<Reason> renewRefusal() {
+    if (canRenew) return Optional.empty();
+    return Optional.of(Reason.SUBSCRIPTION_ENDED.equals(cancelRefusal.orElse(null)) ? Reason.SUBSCRIPTION_ENDED : Reason.NOT_CANCELLING);
+  }
+
   /** The first rule that stops an update, in the seed's order after the merchant's own switch. */
   private static Optional<Reason> updateRefusal(
       Subscription s, PortalConfiguration c, Optional<PaymentMethod> paymentMethod, boolean hasPendingSchedule) {

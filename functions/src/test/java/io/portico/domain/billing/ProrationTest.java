@@ -65,6 +65,25 @@ class ProrationTest {
   }
 
   @Test
+  void billingCycleAnchorNowRestartsTheCycleOnTheSameInterval() {
+    // Basic $10/month -> Pro $20/month on April 16 with billing_cycle_anchor=now: the unused half of Basic is
+    // credited (-500) and Pro is charged for a full new month [Apr 16, May 16): 2000, invoiced now.
+    Result r = Proration.change(item(1000, "usd", MONTHLY, 1), item(2000, "usd", MONTHLY, 1),
+        APRIL, APRIL_16, ProrationBehavior.CREATE_PRORATIONS, true);
+    Period fresh = new Period(APRIL_16, utc("2024-05-16T00:00:00Z"));
+    assertEquals(List.of(
+        new LineItem(Kind.UNUSED_TIME, -500, "usd", new Period(APRIL_16, APRIL.end()), 1, BigDecimal.valueOf(1000)),
+        new LineItem(Kind.PERIOD, 2000, "usd", fresh, 1, BigDecimal.valueOf(2000))), r.lines());
+    assertEquals(fresh, r.period());
+    assertTrue(r.billingCycleReset());
+    assertTrue(r.invoiceNow());
+    // none drops the credit only, as for an interval change.
+    Result none = Proration.change(item(1000, "usd", MONTHLY, 1), item(2000, "usd", MONTHLY, 1),
+        APRIL, APRIL_16, ProrationBehavior.NONE, true);
+    assertEquals(List.of(new LineItem(Kind.PERIOD, 2000, "usd", fresh, 1, BigDecimal.valueOf(2000))), none.lines());
+  }
+
+  @Test
   void quantityFiveToThreeOnDayTen() {
     // $20/seat, 5 seats -> 3 seats, 10 days into a 30-day period (20 days left).
     // Credit: -(2000 × 5 × 20/30) = -200000/30 = -6666.67 -> -6667 (half-up, away from zero).

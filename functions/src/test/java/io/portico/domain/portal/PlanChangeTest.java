@@ -141,6 +141,15 @@ class PlanChangeTest {
   }
 
   @Test
+  void theTaxRuleAloneJudgesAPreparedChange() {
+    // The merchant's prepared change (subscription_update_confirm) needs no listed price, only the seed's tax rule.
+    assertEquals("tax_behavior_mismatch", PlanChange.taxProblem(BASIC, taxed(PRO, "inclusive")).orElseThrow().code());
+    assertEquals("tax_behavior_unspecified", PlanChange.taxProblem(taxed(BASIC, "unspecified"), PRO).orElseThrow().code());
+    assertEquals(java.util.Optional.empty(), PlanChange.taxProblem(BASIC, PRO));
+    assertEquals(java.util.Optional.empty(), PlanChange.taxProblem(taxed(BASIC, "unspecified"), taxed(BASIC, "unspecified")), "same price");
+  }
+
+  @Test
   void anUnspecifiedTaxBehaviorStillAllowsAQuantityChange() {
     Price unspecified = taxed(BASIC, "unspecified");
     assertTiming(Timing.IMMEDIATE, item(unspecified, 1), unspecified, 2, config("price_basic"));
