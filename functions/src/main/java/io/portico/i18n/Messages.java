@@ -131,10 +131,14 @@ public final class Messages {
   /**
    * A refusal from the portal API ({@code io.portico.domain.portal.Reason}), by its code:
    * {@code reason.<code>}. Its arguments: {@code minimum} for {@code quantity_below_minimum},
-   * {@code maximum} for {@code quantity_above_maximum} and {@code comment_too_long}.
+   * {@code maximum} for {@code quantity_above_maximum} and {@code comment_too_long}, and
+   * {@code field} for {@code customer_update_field_not_allowed}, whose sentence names the field and so
+   * has one message per field ({@code reason.customer_update_field_not_allowed.email}...).
    */
   public String reason(String code, Map<String, ?> args) {
-    return get("reason." + code, args);
+    String key = "reason." + code;
+    if (args.get("field") instanceof String field && has(key + "." + field)) return get(key + "." + field, args);
+    return get(key, args);
   }
 
   public String reason(String code) {

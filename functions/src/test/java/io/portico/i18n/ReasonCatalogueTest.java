@@ -49,20 +49,31 @@ class ReasonCatalogueTest {
 
   @Test
   void everyReasonFactoryHasAMessageWhosePlaceholdersAreItsParameters() throws ReflectiveOperationException {
+    // Number parameters become placeholders ({minimum}); a String "field" picks one message per field, as the
+    // English sentence names the field ("Your email address cannot be changed here.").
     List<String> problems = new ArrayList<>();
     int seen = 0;
     for (Method m : Reason.class.getMethods()) {
       if (!Modifier.isStatic(m.getModifiers()) || m.getReturnType() != Reason.class) continue;
       seen++;
-      Object[] args = new Object[m.getParameterCount()];
-      Map<String, Object> named = new HashMap<>();
-      for (int i = 0; i < args.length; i++) {
-        Parameter p = m.getParameters()[i];
-        assertTrue(p.isNamePresent(), "compile with -parameters so the test can read " + m.getName() + "'s parameter names");
-        args[i] = p.getType() == long.class ? (Object) (long) SAMPLE : (Object) SAMPLE;
-        named.put(p.getName(), SAMPLE);
+      Parameter[] params = m.getParameters();
+      assertTrue(params.length == 1 && params[0].isNamePresent(), m + ": one named parameter (compile with -parameters)");
+      Parameter p = params[0];
+      if (p.getType() == String.class) {
+        assertEquals("field", p.getName(), m + ": the only text parameter the catalogue knows is a customer_update field");
+        for (String field : PortalConfiguration.CUSTOMER_UPDATE_FIELDS) {
+          Reason r = (Reason) m.invoke(null, field);
+          String key = "reason." + r.code() + "." + field;
+          if (!EN.has(key)) problems.add("no message " + key);
+          else if (!EN.reason(r.code(), Map.of("field", field)).equals(r.message())) {
+            problems.add(key + " is \"" + EN.get(key) + "\", Reason." + m.getName() + " says \"" + r.message() + "\"");
+          }
+        }
+        continue;
       }
-      Reason r = (Reason) m.invoke(null, args);
+      assertTrue(p.getType() == long.class || p.getType() == int.class, m + ": a number or a field");
+      Reason r = (Reason) m.invoke(null, p.getType() == long.class ? (Object) (long) SAMPLE : (Object) SAMPLE);
+      Map<String, Object> named = Map.of(p.getName(), SAMPLE);
       String key = "reason." + r.code();
       if (!EN.has(key)) {
         problems.add("no message " + key);
@@ -74,8 +85,21 @@ class ReasonCatalogueTest {
         problems.add(key + " gives \"" + EN.get(key, named) + "\", Reason." + m.getName() + " says \"" + r.message() + "\"");
       }
     }
-    assertEquals(3, seen, "Reason's factories: quantityBelowMinimum, quantityAboveMaximum, commentTooLong");
+    assertTrue(seen >= 4, "found only " + seen + " Reason factories");
     assertEquals(List.of(), problems);
+  }
+
+  @Test
+  void aFieldRefusalNamesTheFieldInEveryLocale() {
+    for (String tag : LocaleNegotiation.SUPPORTED) {
+      Messages m = Messages.forLocale(tag);
+      Set<String> texts = new java.util.HashSet<>();
+      for (String field : PortalConfiguration.CUSTOMER_UPDATE_FIELDS) {
+        texts.add(m.reason("customer_update_field_not_allowed", Map.of("field", field)));
+      }
+      assertEquals(PortalConfiguration.CUSTOMER_UPDATE_FIELDS.size(), texts.size(), tag + ": one sentence per field " + texts);
+    }
+    assertEquals("reason.customer_update_field_not_allowed", EN.reason("customer_update_field_not_allowed", Map.of("field", "fax")));
   }
 
   @Test
