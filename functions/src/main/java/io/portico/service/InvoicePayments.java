@@ -96,7 +96,11 @@ public class InvoicePayments {
     Versioned<Invoice> current = invoices.find(ctx.scope(), invoiceId);
     if (current == null) throw ApiError.noSuch("invoice", invoiceId, "id");
     Invoice open = current.value();
-    if (!open.status().equals("open")) return open;
+    if (!open.status().equals("open")) {
+      // A payer who read it open a moment ago lost the race: say so, rather than report the winner's payment as theirs.
+      if (!automatic && open.status().equals("paid")) throw ApiError.invalid("invoice_already_paid", null, "Invoice " + invoiceId + " is already paid.");
+      return open;
+    }
     Versioned<Subscription> sub = open.subscriptionId() == null ? null : subscriptions.find(ctx.scope(), open.subscriptionId());
     PaymentMethod pm = paymentMethodFor(ctx, open.customer(), sub == null ? null : sub.value().defaultPaymentMethod(), named, "payment_method");
     if (pm == null) {
