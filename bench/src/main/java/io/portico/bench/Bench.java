@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 public final class Bench {
   /** What to run and how long; {@code --quick} is for trying the bench itself, not for figures. */
   public record Options(int coldRuns, int warmCalls, int warmupCalls, double warmupSeconds, double measureSeconds, Set<String> only,
-      String java, String extraJvmFlags, boolean mock, List<Integer> clients) {
+      String java, String extraJvmFlags, boolean mock, List<Integer> clients, String versus, String versusFlags, boolean hold) {
 
     static Options parse(String[] args) {
       int coldRuns = 10;
@@ -33,6 +33,9 @@ public final class Bench {
       String java = ProcessHandle.current().info().command().orElse("java");
       String extra = null;
       boolean mock = true;
+      String versus = null;
+      String versusFlags = null;
+      boolean hold = false;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--quick" -> {
@@ -51,17 +54,24 @@ public final class Bench {
           case "--java" -> java = args[++i];
           case "--jvm-flags" -> extra = args[++i];
           case "--no-mock" -> mock = false;
+          case "--versus" -> versus = args[++i];
+          case "--versus-flags" -> versusFlags = args[++i];
+          case "--hold" -> hold = true;
           case "--help", "-h" -> {
             System.out.println("""
                 usage: bin/portico-bench [--quick] [--only size,cold,warm,throughput] [--cold-runs N] [--warm-calls N]
                                          [--warmup-calls N] [--seconds S] [--warmup-seconds S] [--java PATH]
-                                         [--jvm-flags "FLAGS" (added to the cold starts' JAVA_TOOL_OPTIONS)] [--no-mock]""");
+                                         [--jvm-flags "FLAGS" (added to the cold starts' JAVA_TOOL_OPTIONS)] [--no-mock]
+                                         [--versus DIR (another artifact: DIR/classes, DIR/dependency)] [--versus-flags "FLAGS"]
+                --versus/--versus-flags add a third cold-start variant, the function on that artifact or with those
+                flags, alternated with the others in the same run: a lever's A/B on a noisy machine.
+                --hold sets up DynamoDB Local and the bench merchant, prints how to run a cold start by hand, and waits.""");
             System.exit(0);
           }
           default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
         }
       }
-      return new Options(coldRuns, warmCalls, warmupCalls, warmupSeconds, measureSeconds, only, java, extra, mock, List.of(1, 4, 16));
+      return new Options(coldRuns, warmCalls, warmupCalls, warmupSeconds, measureSeconds, only, java, extra, mock, List.of(1, 4, 16), versus, versusFlags, hold);
     }
 
     boolean runs(String section) {
@@ -80,15 +90,35 @@ public final class Bench {
     try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, 0, null, false, "127.0.0.1", false), null)) {
       System.err.println("bench: local stack in this JVM at " + stack.baseUrl() + ", DynamoDB Local at " + stack.dynamoEndpoint());
       Fixture f = Fixture.create(stack, 20);
+      if (o.hold()) {
+        System.out.println("PORTICO_DYNAMODB_ENDPOINT=" + stack.dynamoEndpoint() + " PORTICO_TABLES_BILLING=BillingTable"
+            + " PORTICO_TABLES_SESSIONS=SessionsTable AWS_REGION=us-east-1 java -cp " + ColdStart.classpath(root.resolve("bench/target/portico-bench-cold.jar"),
+            root.resolve("functions/target")) + " io.portico.bench.cold.ColdSession " + f.key() + " " + f.sessionCustomer() + " <idempotency key>");
+        System.out.println("Holding; stop with Ctrl-C.");
+        Thread.currentThread().join();
+      }
 
       if (o.runs("cold")) {
         ColdStart.Result c = ColdStart.run(o, stack, f, root);
         report.section("Cold start: fresh JVM → first response (POST /v1/billing_portal/sessions); baseline: plain-Java handler, same DynamoDB calls");
-        double ratio = c.micronaut().median() / c.plain().median();
+        ColdStart.Measured fn = c.function();
+        ColdStart.Measured plain = c.plain();
+        double ratio = fn.wall().median() / plain.wall().median();
         String trips = c.handlerCalls().size() + (c.handlerCalls().equals(c.plainCalls()) ? " (same calls)" : " (plain: " + c.plainCalls().size() + "!)");
-        report.add(new Row("SessionsHandler, new SessionsHandler() (n=" + c.micronaut().n() + ")", Report.ms(c.micronaut().median()),
-            Report.ms(c.micronaut().p99()), Report.ms(c.plain().median()), Report.ms(c.plain().p99()), Report.ratio(ratio), trips,
+        report.add(new Row("SessionsHandler, new SessionsHandler() (n=" + fn.wall().n() + ")", Report.ms(fn.wall().median()),
+            Report.ms(fn.wall().p99()), Report.ms(plain.wall().median()), Report.ms(plain.wall().p99()), Report.ratio(ratio), trips,
             "≤ 1.30×", Report.verdict(ratio <= 1.3)));
+        report.add(new Row("  the same runs, CPU time used by then (user + system)", Report.ms(fn.cpu().median()),
+            Report.ms(fn.cpu().p99()), Report.ms(plain.cpu().median()), Report.ms(plain.cpu().p99()),
+            Report.ratio(fn.cpu().median() / plain.cpu().median()), "", "", ""));
+        ColdStart.Measured vs = c.versus();
+        if (vs != null) {
+          String label = "versus: " + (o.versus() != null ? "artifact " + o.versus() : "") + (o.versusFlags() != null ? " flags " + o.versusFlags() : "");
+          report.add(new Row(label.trim(), Report.ms(vs.wall().median()), Report.ms(vs.wall().p99()), Report.ms(plain.wall().median()),
+              Report.ms(plain.wall().p99()), Report.ratio(vs.wall().median() / plain.wall().median()), "", "", ""));
+          report.add(new Row("  versus, CPU time", Report.ms(vs.cpu().median()), Report.ms(vs.cpu().p99()), Report.ms(plain.cpu().median()),
+              Report.ms(plain.cpu().p99()), Report.ratio(vs.cpu().median() / plain.cpu().median()), "", "", ""));
+        }
         if (!c.handlerCalls().equals(c.plainCalls())) {
           System.err.println("WARNING: the plain baseline's calls drifted from the handler's:\n  handler " + c.handlerCalls()
               + "\n  plain   " + c.plainCalls());
@@ -173,11 +203,13 @@ public final class Bench {
     String p99 = Report.ms(l.sequenceMs().p99()) + " /seq";
     String errors = l.errors() == 0 ? "" : l.errors() + " errors";
     if (baseline == null) return new Row(what + " — median " + Report.ms(l.sequenceMs().median()) + " /seq", value, p99, "", "", "", "", "", errors);
-    double ratio = l.sequencesPerSecond() / baseline.sequencesPerSecond();
+    boolean valid = l.errors() == 0 && baseline.errors() == 0 && baseline.sequencesPerSecond() > 0;
+    double ratio = valid ? l.sequencesPerSecond() / baseline.sequencesPerSecond() : Double.NaN;
     boolean target = l.clients() == 4;
+    if (!valid) errors = "invalid: " + l.errors() + " + " + baseline.errors() + " errors";
     return new Row(what, value, p99, Report.num(baseline.sequencesPerSecond(), "seq/s")
         + String.format(Locale.ROOT, " (%.0f req/s)", baseline.requestsPerSecond()), Report.ms(baseline.sequenceMs().p99()) + " /seq",
-        Report.ratio(ratio), "", target ? "≥ 2.00×" : "", target ? Report.verdict(ratio >= 2.0) : errors);
+        Report.ratio(ratio), "", target ? "≥ 2.00×" : "", target && valid ? Report.verdict(ratio >= 2.0) : errors);
   }
 
   static Path cacheDir() {

@@ -33,18 +33,42 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * environment template.yaml gives the function, and its JAVA_TOOL_OPTIONS.
  */
 final class ColdStart {
-  record Result(Stats micronaut, Stats plain, List<String> handlerCalls, List<String> plainCalls) {}
+  /** One kind of child: which main, on which classpath, with what added to JAVA_TOOL_OPTIONS. */
+  record Variant(String label, String main, String classpath, String extraFlags) {}
+
+  record Measured(Variant variant, Stats wall, Stats cpu) {}
+
+  /** {@code measured}: the function first, the plain baseline second, then the --versus variant if any. */
+  record Result(List<Measured> measured, List<String> handlerCalls, List<String> plainCalls) {
+    Measured function() { return measured.get(0); }
+    Measured plain() { return measured.get(1); }
+    Measured versus() { return measured.size() > 2 ? measured.get(2) : null; }
+  }
+
+  /** Wall milliseconds from process start to the response, and the CPU milliseconds the child had used by then. */
+  private record Run(double wallMs, double cpuMs) {}
 
   private ColdStart() {}
 
-  static Result run(Bench.Options o, LocalStack stack, Fixture f, Path root) throws IOException, InterruptedException {
-    Path lambda = root.resolve("functions/target");
-    Path coldJar = root.resolve("bench/target/portico-bench-cold.jar");
-    for (Path p : List.of(lambda.resolve("classes"), lambda.resolve("dependency"), coldJar)) {
+  /** The Lambda artifact's classpath ({@code dir} holds classes/ and dependency/), after the jar of child mains. */
+  static String classpath(Path coldJar, Path dir) {
+    for (Path p : List.of(dir.resolve("classes"), dir.resolve("dependency"), coldJar)) {
       if (!Files.exists(p)) throw new IllegalStateException(p + " is missing: run bin/portico-bench (it builds the artifact first)");
     }
-    String classpath = String.join(File.pathSeparator, coldJar.toString(), lambda.resolve("classes").toString(),
-        lambda.resolve("dependency") + File.separator + "*");
+    return String.join(File.pathSeparator, coldJar.toString(), dir.resolve("classes").toString(), dir.resolve("dependency") + File.separator + "*");
+  }
+
+  static Result run(Bench.Options o, LocalStack stack, Fixture f, Path root) throws IOException, InterruptedException {
+    Path coldJar = root.resolve("bench/target/portico-bench-cold.jar");
+    String classpath = classpath(coldJar, root.resolve("functions/target"));
+    List<Variant> variants = new ArrayList<>();
+    variants.add(new Variant("function", "io.portico.bench.cold.ColdSession", classpath, null));
+    variants.add(new Variant("plain", "io.portico.bench.cold.ColdPlain", classpath, null));
+    if (o.versus() != null || o.versusFlags() != null) {
+      // A lever's A/B in one run: the function again, on another artifact and/or with other flags.
+      String other = o.versus() == null ? classpath : classpath(coldJar, Path.of(o.versus()));
+      variants.add(new Variant("versus", "io.portico.bench.cold.ColdSession", other, o.versusFlags()));
+    }
 
     Map<String, String> env = new LinkedHashMap<>();
     env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
@@ -63,45 +87,53 @@ final class ColdStart {
     Path log = root.resolve("bench/target/cold-start-children.log");
     Files.deleteIfExists(log);
     String java = o.java();
-    System.err.printf("cold start: %d runs each, alternated; JAVA_TOOL_OPTIONS=%s; %s%n", o.coldRuns(), env.get("JAVA_TOOL_OPTIONS"), java);
+    System.err.printf("cold start: %d runs of each of %d variants, alternated; JAVA_TOOL_OPTIONS=%s; %s%n", o.coldRuns(), variants.size(),
+        env.get("JAVA_TOOL_OPTIONS"), java);
     // One unmeasured run of each: the page cache and DynamoDB Local's own JIT settle.
-    child(java, classpath, env, "io.portico.bench.cold.ColdSession", f, log);
-    child(java, classpath, env, "io.portico.bench.cold.ColdPlain", f, log);
-    List<Double> micronaut = new ArrayList<>();
-    List<Double> plain = new ArrayList<>();
+    for (Variant v : variants) child(java, v, env, f, log);
+    List<List<Run>> runs = new ArrayList<>();
+    for (int k = 0; k < variants.size(); k++) runs.add(new ArrayList<>());
     for (int i = 0; i < o.coldRuns(); i++) {
-      if (i % 2 == 0) {
-        micronaut.add(child(java, classpath, env, "io.portico.bench.cold.ColdSession", f, log));
-        plain.add(child(java, classpath, env, "io.portico.bench.cold.ColdPlain", f, log));
-      } else {
-        plain.add(child(java, classpath, env, "io.portico.bench.cold.ColdPlain", f, log));
-        micronaut.add(child(java, classpath, env, "io.portico.bench.cold.ColdSession", f, log));
+      // Rotate who goes first, so no variant always follows the same one.
+      for (int j = 0; j < variants.size(); j++) {
+        int k = (i + j) % variants.size();
+        runs.get(k).add(child(java, variants.get(k), env, f, log));
       }
     }
-    return new Result(Stats.of(micronaut), Stats.of(plain), handlerCalls, plainCalls);
+    List<Measured> measured = new ArrayList<>();
+    for (int k = 0; k < variants.size(); k++) {
+      measured.add(new Measured(variants.get(k), Stats.of(runs.get(k).stream().map(Run::wallMs).toList()),
+          Stats.of(runs.get(k).stream().map(Run::cpuMs).toList())));
+    }
+    return new Result(measured, handlerCalls, plainCalls);
   }
 
-  /** Milliseconds from starting the process to its {@code DONE 200} line. */
-  private static double child(String java, String classpath, Map<String, String> env, String main, Fixture f, Path log)
+  /** Milliseconds from starting the process to its {@code DONE 200} line, and its CPU time by then. */
+  private static Run child(String java, Variant v, Map<String, String> env, Fixture f, Path log)
       throws IOException, InterruptedException {
-    List<String> command = List.of(java, "-cp", classpath, main, f.key(), f.sessionCustomer(), "cold-" + UUID.randomUUID());
+    String main = v.main();
+    List<String> command = List.of(java, "-cp", v.classpath(), main, f.key(), f.sessionCustomer(), "cold-" + UUID.randomUUID());
     ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().clear();
     pb.environment().putAll(env);
+    if (v.extraFlags() != null) pb.environment().merge("JAVA_TOOL_OPTIONS", v.extraFlags(), (a, b) -> a + " " + b);
     long start = System.nanoTime();
     Process p = pb.start();
     String line;
+    String cpu;
+    long end;
     try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       while ((line = out.readLine()) != null && !line.startsWith("DONE ")) {
         // the function's own output, if any
       }
+      end = System.nanoTime();
+      cpu = out.readLine();
     }
-    long end = System.nanoTime();
     if (!p.waitFor(60, TimeUnit.SECONDS)) p.destroyForcibly();
     if (line == null || !line.equals("DONE 200")) {
       throw new IllegalStateException(main + " did not answer 200 (" + line + "); see " + log);
     }
-    return (end - start) / 1e6;
+    return new Run((end - start) / 1e6, cpu != null && cpu.startsWith("CPU ") ? Double.parseDouble(cpu.substring(4)) : Double.NaN);
   }
 
   /** One request on a brand-new application context: what a cold handler sends to DynamoDB. */

@@ -58,15 +58,24 @@ final class Throughput {
     };
   }
 
-  /** The same on stripe-stateful-mock: a customer created with a test card token (its idiom), then the same four steps. Five requests. */
+  /**
+   * The same on stripe-stateful-mock: a customer created with a test card token (its idiom), then the
+   * same four steps. Five requests. The mock wants a legacy plan on every subscription item (without
+   * one it tries to create a plan and fails for want of a product), so each client creates one plan
+   * before the clock starts and names it beside the price.
+   */
   static IntFunction<Sequence> mockCommon(Api api) {
-    return client -> () -> {
-      String customer = api.post("/v1/customers", "email=jenny%40example.com&source=tok_visa").path("id").asText();
-      String product = api.post("/v1/products", "name=Team+plan").path("id").asText();
-      String price = api.post("/v1/prices", "product=" + product + "&currency=eur&unit_amount=1900&recurring[interval]=month").path("id").asText();
-      JsonNode sub = api.post("/v1/subscriptions", "customer=" + customer + "&items[0][price]=" + price);
-      api.get("/v1/subscriptions/" + sub.path("id").asText());
-      return 5;
+    return client -> {
+      String planProduct = api.post("/v1/products", "name=Plan+holder").path("id").asText();
+      String plan = api.post("/v1/plans", "product=" + planProduct + "&currency=eur&amount=1900&interval=month").path("id").asText();
+      return () -> {
+        String customer = api.post("/v1/customers", "email=jenny%40example.com&source=tok_visa").path("id").asText();
+        String product = api.post("/v1/products", "name=Team+plan").path("id").asText();
+        String price = api.post("/v1/prices", "product=" + product + "&currency=eur&unit_amount=1900&recurring[interval]=month").path("id").asText();
+        JsonNode sub = api.post("/v1/subscriptions", "customer=" + customer + "&items[0][price]=" + price + "&items[0][plan]=" + plan);
+        api.get("/v1/subscriptions/" + sub.path("id").asText());
+        return 5;
+      };
     };
   }
 
