@@ -3,9 +3,11 @@ package io.portico.functions;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.portico.api.ApiResponse;
 import io.portico.api.HttpEvent;
+import io.portico.config.LambdaContext;
 import io.portico.service.PortalPageService;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -19,6 +21,12 @@ public class PortalPageHandler extends MicronautRequestHandler<APIGatewayProxyRe
 
   public PortalPageHandler(ApplicationContext context) {
     super(context);
+  }
+
+  /** Singletons as this function needs them, not every one of the artifact (see {@link LambdaContext}). */
+  @Override
+  protected ApplicationContextBuilder newApplicationContextBuilder() {
+    return LambdaContext.builder();
   }
 
   @Override
