@@ -5,8 +5,11 @@ import io.portico.domain.PortalConfiguration;
 import io.portico.domain.Scope;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @Singleton
 public class DynamoConfigurationRepository extends DynamoObjects<PortalConfiguration> implements ConfigurationRepository {
@@ -40,6 +43,16 @@ public class DynamoConfigurationRepository extends DynamoObjects<PortalConfigura
     } catch (ConcurrentUpdateException lostRace) {
       return false;
     }
+  }
+
+  @Override
+  public List<Write> stillCurrent(Scope scope, Versioned<PortalConfiguration> read, boolean asDefault) {
+    Write version = Write.unchanged(read.value().id(), read.version());
+    if (!asDefault) return List.of(version);
+    return List.of(version, Write.holds(TableLayout.defaultConfigurationPk(scope.key()), Expression.builder()
+        .expression("configuration = :id")
+        .expressionValues(Map.of(":id", AttributeValue.fromS(read.value().id())))
+        .build()));
   }
 
   @Override

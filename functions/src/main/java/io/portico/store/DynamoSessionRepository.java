@@ -7,6 +7,7 @@ import io.portico.domain.SessionLifetime;
 import io.portico.wire.Json;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
@@ -23,8 +24,12 @@ public class DynamoSessionRepository implements SessionRepository {
   }
 
   @Override
-  public void insert(StoredSession s, Event created) {
-    billing.write(List.of(Write.insert(item(s, s.lifetime())).inSessionsTable(), EventItems.insert(s.scope(), created)));
+  public void insert(StoredSession s, Event created, List<Write> alsoWrite) {
+    // alsoWrite first, so a failed condition's position in the transaction is its position there
+    List<Write> writes = new ArrayList<>(alsoWrite);
+    writes.add(Write.insert(item(s, s.lifetime())).inSessionsTable());
+    writes.add(EventItems.insert(s.scope(), created));
+    billing.write(writes);
   }
 
   @Override
