@@ -6,6 +6,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.portico.config.LambdaContext;
+import java.util.Set;
 
 /**
  * A Lambda function serving merchant API routes. Subclasses only route: decode is done by
@@ -31,9 +32,17 @@ public abstract class MerchantHandler extends MicronautRequestHandler<APIGateway
   /** Serves one request whose route ({@code "METHOD /path/{param}"}) this function owns. */
   protected abstract ApiResponse route(ApiRequest request);
 
+  /**
+   * Routes whose work is a single transaction that records the Idempotency-Key itself
+   * ({@link ApiRequest#idempotency()}); none by default.
+   */
+  protected Set<String> routesWritingOnce() {
+    return Set.of();
+  }
+
   @Override
   public APIGatewayProxyResponseEvent execute(APIGatewayProxyRequestEvent event) {
     if (api == null) api = getApplicationContext().getBean(MerchantApi.class);
-    return api.serve(event, this::route);
+    return api.serve(event, this::route, routesWritingOnce());
   }
 }

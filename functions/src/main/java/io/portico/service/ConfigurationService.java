@@ -169,8 +169,8 @@ public class ConfigurationService {
   /**
    * The configuration a new session uses ({@link #forSession}'s rules), and the conditions under which
    * that choice still holds, for the session's own transaction. The choice is remembered per account
-   * and mode for {@link #REMEMBER_SECONDS}, so a warm function usually reads nothing: the conditions
-   * (same version; still the default) make a stale memory fail the transaction instead of being used,
+   * and mode for {@link #REMEMBER_SECONDS}, so a warm function usually reads nothing: the condition
+   * (same version) makes a stale memory fail the transaction instead of being used,
    * and the caller then {@linkplain #forget forgets} it and chooses again. {@code beforeCreating} runs
    * (and may refuse the session) before the account's first default is written.
    */
@@ -189,7 +189,7 @@ public class ConfigurationService {
       }
     }
     check.accept(chosen.value());
-    return new Chosen(chosen.value(), configurations.stillCurrent(ctx.scope(), chosen, id == null));
+    return new Chosen(chosen.value(), configurations.stillCurrent(ctx.scope(), chosen));
   }
 
   /** A configuration for a session, and the writes that check in the session's transaction that it is still the one to use. */

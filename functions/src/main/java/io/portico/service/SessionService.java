@@ -2,6 +2,7 @@ package io.portico.service;
 
 import io.portico.api.ApiRequest;
 import io.portico.api.ApiResponse;
+import io.portico.api.IdempotentAnswer;
 import io.portico.domain.Customer;
 import io.portico.domain.Ids;
 import io.portico.domain.PortalConfiguration;
@@ -75,21 +76,25 @@ public class SessionService {
       String token = newToken();
       PortalSession session = new PortalSession(Ids.newId("bps"), configuration.id(), ctx.now().getEpochSecond(), customerId, null, flow,
           ctx.scope().livemode(), locale, onBehalfOf, returnUrl != null ? returnUrl : configuration.defaultReturnUrl(), null);
+      PortalSession withUrl = session.withUrl(ctx.baseUrl() + LINK_PATH + token);
+      ApiResponse answer = ApiResponse.ok(expandConfiguration ? withUrl.withConfiguration(configuration) : withUrl);
       List<Write> conditions = new ArrayList<>();
       conditions.add(customers.exists(ctx.scope(), customerId));
       conditions.addAll(chosen.stillCurrent());
+      // The Idempotency-Key's answer (sealed) is recorded by this same transaction: no claim before, no write after.
+      if (req.idempotency() != null) conditions.add(req.idempotency().record(answer));
       try {
         // The stored copy (and its event) carry no url: the link token exists only in this response.
         sessions.insert(new SessionRepository.StoredSession(SecretKeys.sha256(token), ctx.scope(), session,
             SessionLifetime.startingAt(ctx.now())), ctx.event("billing_portal.session.created", session, null), conditions);
       } catch (ConcurrentUpdateException e) {
+        if (req.idempotency() != null && e.failedAt(conditions.size() - 1)) throw new IdempotentAnswer.Taken();
         if (e.failedAt(0)) requireCustomer(ctx, customerId);
         configurations.forget(ctx, configurationId); // changed since remembered: choose again
         if (attempt == 3) throw e;
         continue;
       }
-      PortalSession answer = session.withUrl(ctx.baseUrl() + LINK_PATH + token);
-      return ApiResponse.ok(expandConfiguration ? answer.withConfiguration(configuration) : answer);
+      return answer;
     }
   }
 

@@ -23,9 +23,10 @@ public interface ConfigurationRepository {
 
   /**
    * Conditions for a transaction that relies on {@code read} (e.g. a remembered copy): it is still at
-   * its version and, when {@code asDefault}, still the account's default.
+   * its version. Which configuration is the default needs no check: the first default stays the
+   * default (is_default is read-only, as in Stripe, and a default cannot be deactivated).
    */
-  List<Write> stillCurrent(Scope scope, Versioned<PortalConfiguration> read, boolean asDefault);
+  List<Write> stillCurrent(Scope scope, Versioned<PortalConfiguration> read);
 
   /** Newest first; {@code active} and {@code isDefault} (each may be null) filter. */
   ListPage<PortalConfiguration> list(Scope scope, Boolean active, Boolean isDefault, ListRequest request);

@@ -5,11 +5,8 @@ import io.portico.domain.PortalConfiguration;
 import io.portico.domain.Scope;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @Singleton
 public class DynamoConfigurationRepository extends DynamoObjects<PortalConfiguration> implements ConfigurationRepository {
@@ -46,13 +43,8 @@ public class DynamoConfigurationRepository extends DynamoObjects<PortalConfigura
   }
 
   @Override
-  public List<Write> stillCurrent(Scope scope, Versioned<PortalConfiguration> read, boolean asDefault) {
-    Write version = Write.unchanged(read.value().id(), read.version());
-    if (!asDefault) return List.of(version);
-    return List.of(version, Write.holds(TableLayout.defaultConfigurationPk(scope.key()), Expression.builder()
-        .expression("configuration = :id")
-        .expressionValues(Map.of(":id", AttributeValue.fromS(read.value().id())))
-        .build()));
+  public List<Write> stillCurrent(Scope scope, Versioned<PortalConfiguration> read) {
+    return List.of(Write.unchanged(read.value().id(), read.version()));
   }
 
   @Override

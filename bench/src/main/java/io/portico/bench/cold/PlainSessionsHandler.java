@@ -27,20 +27,21 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The cold-start baseline: {@code POST /v1/billing_portal/sessions} as a plain Lambda handler, no
  * framework, written by hand against the same SDK client (DynamoDbClient over url-connection) and
  * making the same DynamoDB calls, in the same order, as {@code SessionsHandler} on a cold call:
- * key lookup, account, Idempotency-Key claim, customer, default-configuration marker,
- * configuration, one transaction (session + event), the stored answer. It also does the same
- * cryptography (key hash, request fingerprint, sealed answer, link token). The bench checks the
- * call sequence against the real handler's and says so when they drift apart.
+ * key lookup, account, default-configuration marker, configuration, then one transaction (the
+ * customer and the configuration's version checked; the Idempotency-Key's sealed answer, the
+ * session and its event written). It also does the same cryptography (key hash, request fingerprint,
+ * sealed answer, link token). The bench checks the call sequence against the real handler's and
+ * says so when they drift apart.
  */
 public final class PlainSessionsHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -89,21 +90,8 @@ public final class PlainSessionsHandler implements RequestHandler<APIGatewayProx
     String idempotencyPk = "idempotency#" + scope + "#" + headers.get("idempotency-key");
     String fingerprint = hmac(fingerprintKey, "POST " + event.getPath() + "\n" + event.getBody());
     long nowSeconds = now / 1000;
-    try {
-      dynamo.putItem(PutItemRequest.builder().tableName(sessions)
-          .item(Map.of("pk", s(idempotencyPk), "fingerprint", s(fingerprint), "state", s("in_progress"),
-              "locked_until", n(nowSeconds + 60), "ttl", n(nowSeconds + 86_400)))
-          .conditionExpression("attribute_not_exists(pk) OR #ttl < :now")
-          .expressionAttributeNames(Map.of("#ttl", "ttl"))
-          .expressionAttributeValues(Map.of(":now", n(nowSeconds)))
-          .build());
-    } catch (ConditionalCheckFailedException e) {
-      return answer(409, "{\"error\":{\"type\":\"idempotency_error\"}}");
-    }
 
     String customerId = form.get("customer");
-    Map<String, AttributeValue> customer = get(billing, customerId);
-    if (customer == null || !scope.equals(customer.get("scope").s())) return answer(400, "{\"error\":{\"type\":\"invalid_request_error\"}}");
     Map<String, AttributeValue> marker = get(billing, "default_configuration#" + scope);
     String configurationId = marker.get("configuration").s();
     Map<String, AttributeValue> configuration = get(billing, configurationId);
@@ -131,19 +119,31 @@ public final class PlainSessionsHandler implements RequestHandler<APIGatewayProx
         "data", AttributeValue.fromM(Map.of("id", s(eventId), "object", s("event"), "type", s("billing_portal.session.created"),
             "data", AttributeValue.fromM(Map.of("object", AttributeValue.fromM(data))))),
         "event_type", s("billing_portal.session.created"), "ttl", n(nowSeconds + 30L * 86_400));
-    dynamo.transactWriteItems(t -> t.transactItems(
-        TransactWriteItem.builder().put(Put.builder().tableName(sessions).item(session).conditionExpression("attribute_not_exists(pk)").build()).build(),
-        TransactWriteItem.builder().put(Put.builder().tableName(billing).item(eventItem).conditionExpression("attribute_not_exists(pk)").build()).build()));
-
     String businessName = account.get("data").m().get("business_name").s();
     String json = "{\"id\":\"" + sessionId + "\",\"object\":\"billing_portal.session\",\"configuration\":\"" + configurationId
         + "\",\"created\":" + nowSeconds + ",\"customer\":\"" + customerId + "\",\"livemode\":false,\"return_url\":\"" + returnUrl
         + "\",\"url\":\"http://" + headers.get("host") + "/p/session/" + token + "\",\"x_business\":\"" + businessName.length() + "\"}";
-    dynamo.putItem(PutItemRequest.builder().tableName(sessions)
-        .item(Map.of("pk", s(idempotencyPk), "fingerprint", s(fingerprint), "state", s("done"), "status", n(200),
-            "body", s(seal(sealKey, json)), "ttl", n(nowSeconds + 86_400)))
-        .build());
+    Map<String, AttributeValue> answerItem = Map.of("pk", s(idempotencyPk), "fingerprint", s(fingerprint), "state", s("done"), "status", n(200),
+        "body", s(seal(sealKey, json)), "ttl", n(nowSeconds + 86_400));
+    try {
+      dynamo.transactWriteItems(t -> t.transactItems(
+          check(billing, customerId, "#scope = :v AND attribute_not_exists(deleted)", "#scope", "scope", s(scope)),
+          check(billing, configurationId, "#version = :v", "#version", "version", configuration.get("version")),
+          TransactWriteItem.builder().put(Put.builder().tableName(sessions).item(answerItem)
+              .conditionExpression("attribute_not_exists(pk) OR #ttl < :now").expressionAttributeNames(Map.of("#ttl", "ttl"))
+              .expressionAttributeValues(Map.of(":now", n(nowSeconds))).build()).build(),
+          TransactWriteItem.builder().put(Put.builder().tableName(sessions).item(session).conditionExpression("attribute_not_exists(pk)").build()).build(),
+          TransactWriteItem.builder().put(Put.builder().tableName(billing).item(eventItem).conditionExpression("attribute_not_exists(pk)").build()).build()));
+    } catch (TransactionCanceledException e) {
+      return answer(409, "{\"error\":{\"type\":\"invalid_request_error\"}}");
+    }
     return answer(200, json);
+  }
+
+  private static TransactWriteItem check(String table, String pk, String condition, String name, String attribute, AttributeValue value) {
+    return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table).key(Map.of("pk", s(pk)))
+        .conditionExpression(condition).expressionAttributeNames(Map.of(name, attribute)).expressionAttributeValues(Map.of(":v", value))
+        .build()).build();
   }
 
   private Map<String, AttributeValue> get(String table, String pk) {
