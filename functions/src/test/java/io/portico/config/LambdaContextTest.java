@@ -1,9 +1,11 @@
 package io.portico.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.LambdaContextFactory;
 import io.portico.service.InvoicePdfService;
 import io.portico.service.SessionService;
 import java.util.Map;
@@ -22,6 +24,16 @@ class LambdaContextTest {
       context.getBean(SessionService.class);
       assertEquals(1, context.getActiveBeanRegistrations(DynamoDbClient.class).size());
       assertTrue(context.getActiveBeanRegistrations(InvoicePdfService.class).isEmpty(), "another function's service is not created");
+    }
+  }
+
+  @Test
+  void anInvocationRegistersNoBeans() {
+    try (ApplicationContext context = LambdaContext.builder().start()) {
+      LambdaContextFactory factory = context.getBean(LambdaContextFactory.class);
+      assertTrue(factory instanceof LambdaContextBeans, factory.getClass().getName());
+      factory.registerSingletons(null);
+      assertFalse(context.containsBean(com.amazonaws.services.lambda.runtime.Context.class));
     }
   }
 }
