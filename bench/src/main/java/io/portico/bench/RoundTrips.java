@@ -16,17 +16,31 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  */
 public final class RoundTrips implements ExecutionInterceptor {
   private static final AtomicLong TOTAL = new AtomicLong();
+  private static final AtomicLong WIRE_NANOS = new AtomicLong();
+  private static final ThreadLocal<Long> SENT = new ThreadLocal<>();
   private static final List<String> LOG = new ArrayList<>();
   private static volatile boolean logging;
 
   @Override
   public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
     TOTAL.incrementAndGet();
+    SENT.set(System.nanoTime());
     if (logging) {
       synchronized (LOG) {
         LOG.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
       }
     }
+  }
+
+  @Override
+  public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+    Long sent = SENT.get();
+    if (sent != null) WIRE_NANOS.addAndGet(System.nanoTime() - sent);
+  }
+
+  /** Nanoseconds between sending requests and receiving their answers' headers, summed over this JVM's round trips. */
+  public static long wireNanos() {
+    return WIRE_NANOS.get();
   }
 
   /** Round trips so far, in this JVM. */

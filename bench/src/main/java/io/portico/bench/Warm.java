@@ -28,7 +28,8 @@ final class Warm {
   /** {@code call} answers the HTTP status. */
   record Op(String name, IntSupplier call) {}
 
-  record Result(String name, Stats latency, Stats baseline, double roundTrips) {}
+  /** {@code wireMs}: the median time per call spent waiting for DynamoDB (request sent to answer received). */
+  record Result(String name, Stats latency, Stats baseline, double roundTrips, Stats wire) {}
 
   private Warm() {}
 
@@ -71,26 +72,31 @@ final class Warm {
       }
       List<List<Double>> latencies = new ArrayList<>();
       List<List<Double>> baselines = new ArrayList<>();
+      List<List<Double>> wires = new ArrayList<>();
       long[] trips = new long[ops.size()];
       for (int k = 0; k < ops.size(); k++) {
         latencies.add(new ArrayList<>());
         baselines.add(new ArrayList<>());
+        wires.add(new ArrayList<>());
       }
       for (int i = 0; i < o.warmCalls(); i++) {
         for (int k = 0; k < ops.size(); k++) {
           Op op = ops.get(k);
           baselines.get(k).add(time(put));
           long before = RoundTrips.total();
+          long wireBefore = RoundTrips.wireNanos();
           long start = System.nanoTime();
           int status = op.call().getAsInt();
           latencies.get(k).add((System.nanoTime() - start) / 1e6);
           trips[k] += RoundTrips.total() - before;
+          wires.get(k).add((RoundTrips.wireNanos() - wireBefore) / 1e6);
           check(op, status);
         }
       }
       List<Result> out = new ArrayList<>();
       for (int k = 0; k < ops.size(); k++) {
-        out.add(new Result(ops.get(k).name(), Stats.of(latencies.get(k)), Stats.of(baselines.get(k)), (double) trips[k] / o.warmCalls()));
+        out.add(new Result(ops.get(k).name(), Stats.of(latencies.get(k)), Stats.of(baselines.get(k)), (double) trips[k] / o.warmCalls(),
+            Stats.of(wires.get(k))));
       }
       return out;
     }
