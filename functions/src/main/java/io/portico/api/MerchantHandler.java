@@ -6,6 +6,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.portico.config.LambdaContext;
+import io.portico.config.Priming;
 import java.util.Set;
 
 /**
@@ -14,9 +15,12 @@ import java.util.Set;
  */
 public abstract class MerchantHandler extends MicronautRequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
   private MerchantApi api;
+  private Priming priming;
 
+  /** Lambda's constructor: with SnapStart, one refused request primes the function before the snapshot ({@link Priming}). */
   protected MerchantHandler() {
     super();
+    priming = Priming.register(() -> handleRequest(Priming.request("GET", "/v1/priming", "/v1/priming", null), null));
   }
 
   protected MerchantHandler(ApplicationContext context) {

@@ -8,6 +8,7 @@ import io.micronaut.function.aws.MicronautRequestHandler;
 import io.portico.api.ApiResponse;
 import io.portico.api.HttpEvent;
 import io.portico.config.LambdaContext;
+import io.portico.config.Priming;
 import io.portico.service.PortalPageService;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -17,7 +18,13 @@ public class PortalPageHandler extends MicronautRequestHandler<APIGatewayProxyRe
   @Inject
   PortalPageService pages;
 
-  public PortalPageHandler() {}
+  private Priming priming;
+
+  /** Lambda's constructor: with SnapStart, opening an unknown link primes the function before the snapshot ({@link Priming}). */
+  public PortalPageHandler() {
+    priming = Priming.register(() -> handleRequest(Priming.request("GET", "/p/session/{token}", "/p/session/priming",
+        Map.of("token", "priming")), null));
+  }
 
   public PortalPageHandler(ApplicationContext context) {
     super(context);
