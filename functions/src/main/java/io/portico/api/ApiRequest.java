@@ -10,9 +10,15 @@ import java.util.Map;
 
 /**
  * A decoded merchant API request: its route ({@code "POST /v1/customers/{customer}"} as declared in
- * template.yaml), path parameters, body or query parameters, and who sent it.
+ * template.yaml), path parameters, body or query parameters, and who sent it. {@code idempotency}:
+ * set when the route records its Idempotency-Key in its own transaction (see {@link IdempotentAnswer}).
  */
-public record ApiRequest(String route, String path, Map<String, String> pathParameters, Params params, RequestContext context) {
+public record ApiRequest(String route, String path, Map<String, String> pathParameters, Params params, RequestContext context,
+    IdempotentAnswer idempotency) {
+
+  public ApiRequest(String route, String path, Map<String, String> pathParameters, Params params, RequestContext context) {
+    this(route, path, pathParameters, params, context, null);
+  }
 
   public String method() {
     return route.substring(0, route.indexOf(' '));

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -48,6 +49,16 @@ public class MerchantApi {
   }
 
   public APIGatewayProxyResponseEvent serve(APIGatewayProxyRequestEvent event, Function<ApiRequest, ApiResponse> router) {
+    return serve(event, router, Set.of());
+  }
+
+  /**
+   * {@code writingOnce}: routes ({@code "POST /v1/..."}) whose work is one transaction; their
+   * Idempotency-Key is recorded in that transaction ({@link IdempotentAnswer}) instead of being
+   * claimed before the work and completed after it.
+   */
+  public APIGatewayProxyResponseEvent serve(APIGatewayProxyRequestEvent event, Function<ApiRequest, ApiResponse> router,
+      Set<String> writingOnce) {
     String requestId = "req_" + Ids.random(14);
     Map<String, String> out = new LinkedHashMap<>();
     out.put("Request-Id", requestId);
@@ -72,37 +83,43 @@ public class MerchantApi {
       RequestContext ctx = new RequestContext(caller.account(), caller.scope(), requestId, idempotencyKey, version,
           HttpEvent.baseUrl(event, headers, settings), now, Event.Actor.SECRET_KEY);
       String fingerprint = null;
+      String route = method + " " + event.getResource();
+      IdempotentAnswer inTransaction = null;
       if (idempotencyKey != null) {
         if (idempotencyKey.isEmpty() || idempotencyKey.length() > 255) {
           throw ApiError.invalid("idempotency_key_invalid", null, "Idempotency keys must be between 1 and 255 characters long.");
         }
         out.put("Idempotency-Key", idempotencyKey);
         fingerprint = caller.replaySeal().fingerprint(method + " " + event.getPath() + "\n" + canonical(body));
-        IdempotencyRepository.Claim claim = idempotency.claim(caller.scope().key(), idempotencyKey, fingerprint, now);
-        String replayed = claim instanceof IdempotencyRepository.Replay r ? caller.replaySeal().open(r.body()) : null;
-        if (replayed != null) {
-          out.put("Idempotent-Replayed", "true");
-          return HttpEvent.response(((IdempotencyRepository.Replay) claim).status(), "application/json", replayed, out);
+        if (writingOnce.contains(route)) {
+          inTransaction = new IdempotentAnswer(idempotency, caller.scope().key(), idempotencyKey, fingerprint, caller.replaySeal(), now);
+        } else {
+          IdempotencyRepository.Claim claim = idempotency.claim(caller.scope().key(), idempotencyKey, fingerprint, now);
+          APIGatewayProxyResponseEvent replay = replayOrRefuse(claim, caller, idempotencyKey, out);
+          if (replay != null) return replay;
+          claimedKey = idempotencyKey;
+          scopeKey = caller.scope().key();
         }
-        // A replay sealed under a rolled key cannot be opened: to the caller that is a different request.
-        if (claim instanceof IdempotencyRepository.Mismatch || claim instanceof IdempotencyRepository.Replay) {
-          throw new ApiError(400, ApiError.IDEMPOTENCY, "idempotency_key_in_use", null,
-              "Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key"
-                  + " other than '" + idempotencyKey + "' if you meant to execute a different request.");
-        }
-        if (claim instanceof IdempotencyRepository.InProgress) {
-          throw new ApiError(409, ApiError.IDEMPOTENCY, "idempotency_key_in_use", null,
-              "There is currently another in-progress request using this Idempotency-Key. Please try again later.");
-        }
-        claimedKey = idempotencyKey;
-        scopeKey = caller.scope().key();
       }
-      ApiRequest request = new ApiRequest(method + " " + event.getResource(), event.getPath(), pathParameters(event), params, ctx);
-      ApiResponse response = router.apply(request);
-      String json = Json.write(response.body());
+      ApiRequest request = new ApiRequest(route, event.getPath(), pathParameters(event), params, ctx, inTransaction);
+      ApiResponse response;
+      try {
+        response = router.apply(request);
+      } catch (IdempotentAnswer.Taken taken) {
+        IdempotencyRepository.Claim claim = idempotency.existing(caller.scope().key(), idempotencyKey, fingerprint);
+        APIGatewayProxyResponseEvent replay = replayOrRefuse(claim, caller, idempotencyKey, out);
+        if (replay != null) return replay;
+        throw new ApiError(409, ApiError.IDEMPOTENCY, "idempotency_key_in_use", null,
+            "There is currently another in-progress request using this Idempotency-Key. Please try again later.");
+      }
+      String recorded = inTransaction == null ? null : inTransaction.json();
+      String json = recorded != null ? recorded : Json.write(response.body());
       out.putAll(response.headers());
       if (claimedKey != null) {
         idempotency.complete(scopeKey, claimedKey, fingerprint, response.status(), caller.replaySeal().seal(json), now);
+      } else if (inTransaction != null && recorded == null) {
+        // the route answered without its transaction (nothing to write): keep the answer the usual way
+        idempotency.complete(caller.scope().key(), idempotencyKey, fingerprint, response.status(), caller.replaySeal().seal(json), now);
       }
       return HttpEvent.response(response.status(), response.contentType(), json, out);
     } catch (ApiError e) {
@@ -117,6 +134,27 @@ public class MerchantApi {
       release(scopeKey, claimedKey);
       return error(ApiError.internal(requestId), out);
     }
+  }
+
+  /** The stored answer for a replay, or Stripe's error for a key that is in use; null when the key is this request's to use. */
+  private static APIGatewayProxyResponseEvent replayOrRefuse(IdempotencyRepository.Claim claim, Authenticator.Caller caller,
+      String idempotencyKey, Map<String, String> out) {
+    String replayed = claim instanceof IdempotencyRepository.Replay r ? caller.replaySeal().open(r.body()) : null;
+    if (replayed != null) {
+      out.put("Idempotent-Replayed", "true");
+      return HttpEvent.response(((IdempotencyRepository.Replay) claim).status(), "application/json", replayed, out);
+    }
+    // A replay sealed under a rolled key cannot be opened: to the caller that is a different request.
+    if (claim instanceof IdempotencyRepository.Mismatch || claim instanceof IdempotencyRepository.Replay) {
+      throw new ApiError(400, ApiError.IDEMPOTENCY, "idempotency_key_in_use", null,
+          "Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key"
+              + " other than '" + idempotencyKey + "' if you meant to execute a different request.");
+    }
+    if (claim instanceof IdempotencyRepository.InProgress) {
+      throw new ApiError(409, ApiError.IDEMPOTENCY, "idempotency_key_in_use", null,
+          "There is currently another in-progress request using this Idempotency-Key. Please try again later.");
+    }
+    return null;
   }
 
   /** Stripe's error object. */

@@ -1,7 +1,9 @@
 package io.portico.functions;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
+import io.portico.config.LambdaContext;
 import io.portico.domain.Account;
 import io.portico.error.ApiError;
 import io.portico.service.AccountService;
@@ -23,6 +25,12 @@ public class CreateAccountHandler extends MicronautRequestHandler<Map<String, Ob
 
   public CreateAccountHandler(ApplicationContext context) {
     super(context);
+  }
+
+  /** Singletons as this function needs them, not every one of the artifact (see {@link LambdaContext}). */
+  @Override
+  protected ApplicationContextBuilder newApplicationContextBuilder() {
+    return LambdaContext.builder();
   }
 
   @Override

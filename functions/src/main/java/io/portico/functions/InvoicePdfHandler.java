@@ -3,8 +3,10 @@ package io.portico.functions;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.portico.api.HttpEvent;
+import io.portico.config.LambdaContext;
 import io.portico.service.InvoicePdfService;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -18,6 +20,12 @@ public class InvoicePdfHandler extends MicronautRequestHandler<APIGatewayProxyRe
 
   public InvoicePdfHandler(ApplicationContext context) {
     super(context);
+  }
+
+  /** Singletons as this function needs them, not every one of the artifact (see {@link LambdaContext}). */
+  @Override
+  protected ApplicationContextBuilder newApplicationContextBuilder() {
+    return LambdaContext.builder();
   }
 
   @Override

@@ -3,10 +3,13 @@ package io.portico.functions;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.portico.api.ApiResponse;
 import io.portico.api.HttpEvent;
+import io.portico.config.LambdaContext;
 import io.portico.config.PorticoSettings;
+import io.portico.config.Priming;
 import io.portico.portal.PortalPageService;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -18,10 +21,22 @@ public class PortalPageHandler extends MicronautRequestHandler<APIGatewayProxyRe
   @Inject
   PorticoSettings settings;
 
-  public PortalPageHandler() {}
+  private Priming priming;
+
+  /** Lambda's constructor: with SnapStart, opening an unknown link primes the function before the snapshot ({@link Priming}). */
+  public PortalPageHandler() {
+    priming = Priming.register(() -> handleRequest(Priming.request("GET", "/p/session/{token}", "/p/session/priming",
+        Map.of("token", "priming")), null));
+  }
 
   public PortalPageHandler(ApplicationContext context) {
     super(context);
+  }
+
+  /** Singletons as this function needs them, not every one of the artifact (see {@link LambdaContext}). */
+  @Override
+  protected ApplicationContextBuilder newApplicationContextBuilder() {
+    return LambdaContext.builder();
   }
 
   @Override

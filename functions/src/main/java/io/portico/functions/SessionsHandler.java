@@ -7,6 +7,7 @@ import io.portico.api.MerchantHandler;
 import io.portico.error.ApiError;
 import io.portico.service.SessionService;
 import jakarta.inject.Inject;
+import java.util.Set;
 
 /** Lambda: {@code POST /v1/billing_portal/sessions}. */
 public class SessionsHandler extends MerchantHandler {
@@ -17,6 +18,12 @@ public class SessionsHandler extends MerchantHandler {
 
   public SessionsHandler(ApplicationContext context) {
     super(context);
+  }
+
+  /** Session creation is one transaction, which records the Idempotency-Key too. */
+  @Override
+  protected Set<String> routesWritingOnce() {
+    return Set.of("POST /v1/billing_portal/sessions");
   }
 
   @Override

@@ -15,11 +15,14 @@ import io.portico.store.ListPage;
 import io.portico.store.PriceRepository;
 import io.portico.store.ProductRepository;
 import io.portico.store.Versioned;
+import io.portico.store.Write;
 import io.portico.wire.Params;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** {@code /v1/billing_portal/configurations}, and the default configuration sessions fall back to. */
@@ -140,21 +143,87 @@ public class ConfigurationService {
       check.accept(named.value());
       return named.value();
     }
+    return defaultFor(ctx, check, () -> { }).value();
+  }
+
+  /** {@code beforeCreating} runs (and may refuse the request) before a first default is written. */
+  private Versioned<PortalConfiguration> defaultFor(RequestContext ctx, Consumer<PortalConfiguration> check, Runnable beforeCreating) {
     for (int attempt = 0; attempt < 3; attempt++) {
       Versioned<PortalConfiguration> existing = configurations.findDefault(ctx.scope());
       if (existing != null) {
         check.accept(existing.value());
-        return existing.value();
+        return existing;
       }
       PortalConfiguration created = firstDefault(ctx);
       check.accept(created);
+      beforeCreating.run();
       if (configurations.insertDefault(ctx.scope(), created, ctx.now().toEpochMilli(),
           ctx.event("billing_portal.configuration.created", created, null))) {
-        return created;
+        return new Versioned<>(created, 1, ctx.now().toEpochMilli(), false);
       }
       // another request created the default first: read theirs
     }
     throw new IllegalStateException("default configuration could not be read back");
+  }
+
+  /**
+   * The configuration a new session uses ({@link #forSession}'s rules), and the conditions under which
+   * that choice still holds, for the session's own transaction. The choice is remembered per account
+   * and mode for {@link #REMEMBER_SECONDS}, so a warm function usually reads nothing: the condition
+   * (same version) makes a stale memory fail the transaction instead of being used,
+   * and the caller then {@linkplain #forget forgets} it and chooses again. {@code beforeCreating} runs
+   * (and may refuse the session) before the account's first default is written.
+   */
+  public Chosen forNewSession(RequestContext ctx, String id, Consumer<PortalConfiguration> check, Runnable beforeCreating) {
+    String memoryKey = ctx.scope().key() + (id == null ? " default" : " " + id);
+    Versioned<PortalConfiguration> chosen = remembered(memoryKey);
+    if (chosen == null) {
+      chosen = id != null ? configurations.find(ctx.scope(), id) : defaultFor(ctx, check, beforeCreating);
+      if (chosen != null) remember(memoryKey, chosen);
+    }
+    if (id != null) {
+      if (chosen == null) throw ApiError.noSuch("billing_portal.configuration", id, "configuration").asBadRequest();
+      if (!chosen.value().active()) {
+        throw ApiError.invalid("configuration_inactive", "configuration",
+            "The configuration " + id + " is inactive; activate it (active=true) or use another one to create sessions.");
+      }
+    }
+    check.accept(chosen.value());
+    return new Chosen(chosen.value(), configurations.stillCurrent(ctx.scope(), chosen));
+  }
+
+  /** A configuration for a session, and the writes that check in the session's transaction that it is still the one to use. */
+  public record Chosen(PortalConfiguration configuration, List<Write> stillCurrent) {}
+
+  /** Drops what {@link #forNewSession} remembers for this account, mode and configuration (null: the default). */
+  public void forget(RequestContext ctx, String id) {
+    synchronized (memory) {
+      memory.remove(ctx.scope().key() + (id == null ? " default" : " " + id));
+    }
+  }
+
+  static final long REMEMBER_SECONDS = 300;
+
+  private record Memory(Versioned<PortalConfiguration> configuration, long expiresAtNanos) {}
+
+  private final Map<String, Memory> memory = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Memory> eldest) {
+      return size() > 1000;
+    }
+  };
+
+  private Versioned<PortalConfiguration> remembered(String key) {
+    synchronized (memory) {
+      Memory m = memory.get(key);
+      return m != null && System.nanoTime() - m.expiresAtNanos() < 0 ? m.configuration() : null;
+    }
+  }
+
+  private void remember(String key, Versioned<PortalConfiguration> c) {
+    synchronized (memory) {
+      memory.put(key, new Memory(c, System.nanoTime() + TimeUnit.SECONDS.toNanos(REMEMBER_SECONDS)));
+    }
   }
 
   private static PortalConfiguration firstDefault(RequestContext ctx) {

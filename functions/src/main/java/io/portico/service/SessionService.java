@@ -2,6 +2,7 @@ package io.portico.service;
 
 import io.portico.api.ApiRequest;
 import io.portico.api.ApiResponse;
+import io.portico.api.IdempotentAnswer;
 import io.portico.domain.Customer;
 import io.portico.domain.Ids;
 import io.portico.domain.PortalConfiguration;
@@ -10,9 +11,11 @@ import io.portico.domain.PortalSession.AfterCompletion;
 import io.portico.domain.PortalSession.Flow;
 import io.portico.domain.SessionLifetime;
 import io.portico.error.ApiError;
+import io.portico.store.ConcurrentUpdateException;
 import io.portico.store.CustomerRepository;
 import io.portico.store.SessionRepository;
 import io.portico.store.Versioned;
+import io.portico.store.Write;
 import io.portico.wire.Params;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -56,20 +59,49 @@ public class SessionService {
     Flow flow = flowParams == null ? null : flow(flowParams);
     p.rejectUnknown();
 
+    // One round trip when warm: the customer is not read but checked in the session's transaction, and the
+    // configuration comes from memory, checked there too (see ConfigurationService.forNewSession).
+    for (int attempt = 1; ; attempt++) {
+      ConfigurationService.Chosen chosen;
+      try {
+        // a refused session must not leave a first default configuration behind
+        chosen = configurations.forNewSession(ctx, configurationId, c -> {
+          if (flow != null) requireFeatureFor(flow, c);
+        }, () -> requireCustomer(ctx, customerId));
+      } catch (ApiError e) {
+        requireCustomer(ctx, customerId); // an unknown customer is reported first, as it always was
+        throw e;
+      }
+      PortalConfiguration configuration = chosen.configuration();
+      String token = newToken();
+      PortalSession session = new PortalSession(Ids.newId("bps"), configuration.id(), ctx.now().getEpochSecond(), customerId, null, flow,
+          ctx.scope().livemode(), locale, onBehalfOf, returnUrl != null ? returnUrl : configuration.defaultReturnUrl(), null);
+      PortalSession withUrl = session.withUrl(ctx.baseUrl() + LINK_PATH + token);
+      ApiResponse answer = ApiResponse.ok(expandConfiguration ? withUrl.withConfiguration(configuration) : withUrl);
+      List<Write> conditions = new ArrayList<>();
+      conditions.add(customers.exists(ctx.scope(), customerId));
+      conditions.addAll(chosen.stillCurrent());
+      // The Idempotency-Key's answer (sealed) is recorded by this same transaction: no claim before, no write after.
+      if (req.idempotency() != null) conditions.add(req.idempotency().record(answer));
+      try {
+        // The stored copy (and its event) carry no url: the link token exists only in this response.
+        sessions.insert(new SessionRepository.StoredSession(SecretKeys.sha256(token), ctx.scope(), session,
+            SessionLifetime.startingAt(ctx.now()), null), ctx.event("billing_portal.session.created", session, null), conditions);
+      } catch (ConcurrentUpdateException e) {
+        if (req.idempotency() != null && e.failedAt(conditions.size() - 1)) throw new IdempotentAnswer.Taken();
+        if (e.failedAt(0)) requireCustomer(ctx, customerId);
+        configurations.forget(ctx, configurationId); // changed since remembered: choose again
+        if (attempt == 3) throw e;
+        continue;
+      }
+      return answer;
+    }
+  }
+
+  /** Throws Stripe's error for an unknown (or deleted) customer. */
+  private void requireCustomer(RequestContext ctx, String customerId) {
     Versioned<Customer> customer = customers.find(ctx.scope(), customerId);
     if (customer == null || customer.deleted()) throw ApiError.noSuch("customer", customerId, "customer").asBadRequest();
-    PortalConfiguration configuration = configurations.forSession(ctx, configurationId, c -> {
-      if (flow != null) requireFeatureFor(flow, c);
-    });
-
-    String token = newToken();
-    PortalSession session = new PortalSession(Ids.newId("bps"), configuration.id(), ctx.now().getEpochSecond(), customerId, null, flow,
-        ctx.scope().livemode(), locale, onBehalfOf, returnUrl != null ? returnUrl : configuration.defaultReturnUrl(), null);
-    // The stored copy (and its event) carry no url: the link token exists only in this response.
-    sessions.insert(new SessionRepository.StoredSession(SecretKeys.sha256(token), ctx.scope(), session,
-        SessionLifetime.startingAt(ctx.now()), null), ctx.event("billing_portal.session.created", session, null));
-    PortalSession answer = session.withUrl(ctx.baseUrl() + LINK_PATH + token);
-    return ApiResponse.ok(expandConfiguration ? answer.withConfiguration(configuration) : answer);
   }
 
   /** 256 random bits, URL-safe. */

@@ -6,7 +6,9 @@ import io.portico.wire.Json;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -129,8 +131,12 @@ public class BillingTable {
     } catch (TransactionCanceledException e) {
       boolean conflict = e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code())
           || "TransactionConflict".equals(r.code()));
-      if (conflict) throw new ConcurrentUpdateException("a concurrent request changed the same object", e);
-      throw e;
+      if (!conflict) throw e;
+      Set<Integer> failed = new HashSet<>();
+      for (int i = 0; i < e.cancellationReasons().size(); i++) {
+        if ("ConditionalCheckFailed".equals(e.cancellationReasons().get(i).code())) failed.add(i);
+      }
+      throw new ConcurrentUpdateException("a concurrent request changed the same object", e, failed);
     }
   }
 

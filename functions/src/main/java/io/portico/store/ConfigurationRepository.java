@@ -3,6 +3,7 @@ package io.portico.store;
 import io.portico.domain.Event;
 import io.portico.domain.PortalConfiguration;
 import io.portico.domain.Scope;
+import java.util.List;
 
 public interface ConfigurationRepository {
   Versioned<PortalConfiguration> find(Scope scope, String id);
@@ -19,6 +20,13 @@ public interface ConfigurationRepository {
   boolean insertDefault(Scope scope, PortalConfiguration configuration, long createdMs, Event event);
 
   void replace(Scope scope, Versioned<PortalConfiguration> previous, PortalConfiguration configuration, Event event);
+
+  /**
+   * Conditions for a transaction that relies on {@code read} (e.g. a remembered copy): it is still at
+   * its version. Which configuration is the default needs no check: the first default stays the
+   * default (is_default is read-only, as in Stripe, and a default cannot be deactivated).
+   */
+  List<Write> stillCurrent(Scope scope, Versioned<PortalConfiguration> read);
 
   /** Newest first; {@code active} and {@code isDefault} (each may be null) filter. */
   ListPage<PortalConfiguration> list(Scope scope, Boolean active, Boolean isDefault, ListRequest request);

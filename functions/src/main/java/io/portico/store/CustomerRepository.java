@@ -19,6 +19,12 @@ public interface CustomerRepository {
   /** Stages a condition: the customer must still be as read when the unit of work commits (it was not deleted or changed meanwhile). */
   void stageUnchanged(Changes changes, Versioned<Customer> read);
 
+  /**
+   * A condition for a transaction: customer {@code id} exists in {@code scope} and is not deleted, so a
+   * write that only needs the customer to exist can skip reading it.
+   */
+  Write exists(Scope scope, String id);
+
   /** Keeps a tombstone so retrieval answers {@code deleted: true}; the customer leaves every list. */
   void markDeleted(Scope scope, Versioned<Customer> previous, Event event);
 

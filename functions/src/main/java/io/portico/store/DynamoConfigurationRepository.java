@@ -43,6 +43,11 @@ public class DynamoConfigurationRepository extends DynamoObjects<PortalConfigura
   }
 
   @Override
+  public List<Write> stillCurrent(Scope scope, Versioned<PortalConfiguration> read) {
+    return List.of(Write.unchanged(read.value().id(), read.version()));
+  }
+
+  @Override
   public ListPage<PortalConfiguration> list(Scope scope, Boolean active, Boolean isDefault, ListRequest request) {
     // An account has a handful of configurations: filtering its list partition reads little.
     return listAll(scope, request, new DataFilter().eq("active", active).eq("is_default", isDefault).build());

@@ -9,6 +9,7 @@ import io.portico.domain.SessionLifetime;
 import io.portico.wire.Json;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -26,8 +27,12 @@ public class DynamoSessionRepository implements SessionRepository {
   }
 
   @Override
-  public void insert(StoredSession s, Event created) {
-    billing.write(List.of(Write.insert(linkItem(s, s.lifetime(), null)).inSessionsTable(), EventItems.insert(s.scope(), created)));
+  public void insert(StoredSession s, Event created, List<Write> alsoWrite) {
+    // alsoWrite first, so a failed condition's position in the transaction is its position there
+    List<Write> writes = new ArrayList<>(alsoWrite);
+    writes.add(Write.insert(linkItem(s, s.lifetime(), null)).inSessionsTable());
+    writes.add(EventItems.insert(s.scope(), created));
+    billing.write(writes);
   }
 
   @Override

@@ -30,6 +30,16 @@ public interface IdempotencyRepository {
 
   void complete(String scopeKey, String key, String fingerprint, int status, String body, Instant now);
 
+  /**
+   * A request's answer recorded inside the transaction that does its work, for requests that did not
+   * {@link #claim} first: the write fails (and the whole transaction with it) unless the key is free
+   * as {@link #claim} would find it.
+   */
+  Write recordInTransaction(String scopeKey, String key, String fingerprint, int status, String body, Instant now);
+
+  /** What the key holds for a request that found it taken: {@link Replay}, {@link Mismatch} or {@link InProgress}; {@link Claimed} if it is free again. */
+  Claim existing(String scopeKey, String key, String fingerprint);
+
   /** Forgets a claim whose request failed before changing anything, so it may be retried with the same key. */
   void release(String scopeKey, String key);
 }

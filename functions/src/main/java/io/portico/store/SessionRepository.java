@@ -7,6 +7,7 @@ import io.portico.domain.PortalSession;
 import io.portico.domain.Scope;
 import io.portico.domain.SessionLifetime;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Portal sessions: the one-time link a merchant hands its customer, and the portal credential the
@@ -33,7 +34,16 @@ public interface SessionRepository {
       Account brand, PortalConfiguration configuration) {}
 
   /** Stores the session and its {@code billing_portal.session.created} event in one transaction. */
-  void insert(StoredSession session, Event created);
+  default void insert(StoredSession session, Event created) {
+    insert(session, created, List.of());
+  }
+
+  /**
+   * The same, in one transaction with {@code alsoWrite} (conditions the session relies on, a record of
+   * the answer); on a failed condition, {@link ConcurrentUpdateException#failedAt} names it by its
+   * position in {@code alsoWrite}.
+   */
+  void insert(StoredSession session, Event created, List<Write> alsoWrite);
 
   /** The session for a link token hash, expired or used or not (callers decide); null when unknown or already deleted. */
   StoredSession find(String tokenHash);

@@ -57,6 +57,11 @@ public record Write(EnhancedDocument item, Expression condition, boolean session
     return new Write(item, null);
   }
 
+  /** Writes nothing, but the transaction only goes through if item {@code pk} (billing table) meets {@code condition}. */
+  public static Write holds(String pk, Expression condition) {
+    return new Write(null, condition, false, null, pk);
+  }
+
   public static Write delete(String pk) {
     return new Write(null, null, false, pk, null);
   }
