@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 public final class Bench {
   /** What to run and how long; {@code --quick} is for trying the bench itself, not for figures. */
   public record Options(int coldRuns, int warmCalls, int warmupCalls, double warmupSeconds, double measureSeconds, Set<String> only,
-      String java, String extraJvmFlags, boolean mock, List<Integer> clients, String versus, String versusFlags, boolean hold) {
+      String java, String extraJvmFlags, boolean mock, List<Integer> clients, String versus, String versusFlags, boolean hold,
+      boolean cds) {
 
     static Options parse(String[] args) {
       int coldRuns = 10;
@@ -36,6 +37,7 @@ public final class Bench {
       String versus = null;
       String versusFlags = null;
       boolean hold = false;
+      boolean cds = false;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--quick" -> {
@@ -57,6 +59,7 @@ public final class Bench {
           case "--versus" -> versus = args[++i];
           case "--versus-flags" -> versusFlags = args[++i];
           case "--hold" -> hold = true;
+          case "--cds" -> cds = true;
           case "--help", "-h" -> {
             System.out.println("""
                 usage: bin/portico-bench [--quick] [--only size,cold,warm,throughput] [--cold-runs N] [--warm-calls N]
@@ -65,13 +68,15 @@ public final class Bench {
                                          [--versus DIR (another artifact: DIR/classes, DIR/dependency)] [--versus-flags "FLAGS"]
                 --versus/--versus-flags add a third cold-start variant, the function on that artifact or with those
                 flags, alternated with the others in the same run: a lever's A/B on a noisy machine.
+                --cds adds both cold starts again with one AppCDS archive of the classes both load (the class-data
+                sharing lever; not deployed, see docs/performance.md).
                 --hold sets up DynamoDB Local and the bench merchant, prints how to run a cold start by hand, and waits.""");
             System.exit(0);
           }
           default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
         }
       }
-      return new Options(coldRuns, warmCalls, warmupCalls, warmupSeconds, measureSeconds, only, java, extra, mock, List.of(1, 4, 16), versus, versusFlags, hold);
+      return new Options(coldRuns, warmCalls, warmupCalls, warmupSeconds, measureSeconds, only, java, extra, mock, List.of(1, 4, 16), versus, versusFlags, hold, cds);
     }
 
     boolean runs(String section) {
@@ -118,6 +123,15 @@ public final class Bench {
               Report.ms(plain.wall().p99()), Report.ratio(vs.wall().median() / plain.wall().median()), "", "", ""));
           report.add(new Row("  versus, CPU time", Report.ms(vs.cpu().median()), Report.ms(vs.cpu().p99()), Report.ms(plain.cpu().median()),
               Report.ms(plain.cpu().p99()), Report.ratio(vs.cpu().median() / plain.cpu().median()), "", "", ""));
+        }
+        ColdStart.Measured fc = c.get("function+cds");
+        ColdStart.Measured pc = c.get("plain+cds");
+        if (fc != null && pc != null) {
+          double r = fc.wall().median() / pc.wall().median();
+          report.add(new Row("with an AppCDS archive, both (lever, not deployed)", Report.ms(fc.wall().median()), Report.ms(fc.wall().p99()),
+              Report.ms(pc.wall().median()), Report.ms(pc.wall().p99()), Report.ratio(r), "", "≤ 1.30×", Report.verdict(r <= 1.3)));
+          report.add(new Row("  with AppCDS, CPU time", Report.ms(fc.cpu().median()), Report.ms(fc.cpu().p99()), Report.ms(pc.cpu().median()),
+              Report.ms(pc.cpu().p99()), Report.ratio(fc.cpu().median() / pc.cpu().median()), "", "", ""));
         }
         if (!c.handlerCalls().equals(c.plainCalls())) {
           System.err.println("WARNING: the plain baseline's calls drifted from the handler's:\n  handler " + c.handlerCalls()

@@ -38,11 +38,14 @@ final class ColdStart {
 
   record Measured(Variant variant, Stats wall, Stats cpu) {}
 
-  /** {@code measured}: the function first, the plain baseline second, then the --versus variant if any. */
+  /** Variants by label: function, plain, and when asked versus, function+cds, plain+cds. */
   record Result(List<Measured> measured, List<String> handlerCalls, List<String> plainCalls) {
-    Measured function() { return measured.get(0); }
-    Measured plain() { return measured.get(1); }
-    Measured versus() { return measured.size() > 2 ? measured.get(2) : null; }
+    Measured get(String label) {
+      return measured.stream().filter(m -> m.variant().label().equals(label)).findFirst().orElse(null);
+    }
+    Measured function() { return get("function"); }
+    Measured plain() { return get("plain"); }
+    Measured versus() { return get("versus"); }
   }
 
   /** Wall milliseconds from process start to the response, and the CPU milliseconds the child had used by then. */
@@ -79,6 +82,15 @@ final class ColdStart {
     env.put("PORTICO_DYNAMODB_ENDPOINT", stack.dynamoEndpoint());
     env.put("AWS_REGION", "us-east-1");
     if (o.extraJvmFlags() != null) env.merge("JAVA_TOOL_OPTIONS", o.extraJvmFlags(), (a, b) -> a + " " + b);
+
+    if (o.cds()) {
+      // The class-data-sharing lever: both children again, with one AppCDS archive of what both load.
+      Path dir = root.resolve("bench/target/cds");
+      String jars = cdsClasspath(coldJar, root);
+      String flag = "-XX:SharedArchiveFile=" + appCdsArchive(o.java(), dir, jars, env, f);
+      variants.add(new Variant("function+cds", "io.portico.bench.cold.ColdSession", jars, flag));
+      variants.add(new Variant("plain+cds", "io.portico.bench.cold.ColdPlain", jars, flag));
+    }
 
     // The baseline must keep making the handler's calls: compare both sequences on a fresh context.
     List<String> handlerCalls = RoundTrips.record(() -> freshHandlerCall(stack, f));
@@ -134,6 +146,53 @@ final class ColdStart {
       throw new IllegalStateException(main + " did not answer 200 (" + line + "); see " + log);
     }
     return new Run((end - start) / 1e6, cpu != null && cpu.startsWith("CPU ") ? Double.parseDouble(cpu.substring(4)) : Double.NaN);
+  }
+
+  /**
+   * The artifact as jars only (AppCDS archives classes from jars, not directories): the functions'
+   * jar in place of their classes directory, the runtime jars listed in a fixed order.
+   */
+  private static String cdsClasspath(Path coldJar, Path root) throws IOException {
+    Path functionsJar;
+    try (var s = Files.list(root.resolve("functions/target"))) {
+      functionsJar = s.filter(p -> p.getFileName().toString().matches("portico-functions-.*\\.jar")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("functions jar missing: run bin/portico-bench"));
+    }
+    List<String> cp = new ArrayList<>(List.of(coldJar.toString(), functionsJar.toString()));
+    try (var s = Files.list(root.resolve("functions/target/dependency"))) {
+      s.map(Path::toString).filter(n -> n.endsWith(".jar")).sorted().forEach(cp::add);
+    }
+    return String.join(File.pathSeparator, cp);
+  }
+
+  /** Records which classes both children load, dumps them into one static AppCDS archive, and answers its path. */
+  private static Path appCdsArchive(String java, Path dir, String classpath, Map<String, String> env, Fixture f)
+      throws IOException, InterruptedException {
+    Files.createDirectories(dir);
+    Path archive = dir.resolve("portico.jsa");
+    Path merged = dir.resolve("classes.lst");
+    java.util.TreeSet<String> classes = new java.util.TreeSet<>();
+    for (String main : List.of("io.portico.bench.cold.ColdSession", "io.portico.bench.cold.ColdPlain")) {
+      Path list = dir.resolve(main.substring(main.lastIndexOf('.') + 1) + ".lst");
+      run(List.of(java, "-Xshare:off", "-XX:DumpLoadedClassList=" + list, "-cp", classpath, main, f.key(), f.sessionCustomer(),
+          "cds-" + UUID.randomUUID()), env, dir.resolve("training.log"));
+      classes.addAll(Files.readAllLines(list));
+    }
+    Files.write(merged, classes);
+    Files.deleteIfExists(archive);
+    run(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + merged, "-XX:SharedArchiveFile=" + archive, "-cp", classpath), env,
+        dir.resolve("dump.log"));
+    if (!Files.exists(archive)) throw new IllegalStateException("no AppCDS archive was written; see " + dir.resolve("dump.log"));
+    System.err.printf("cold start: AppCDS archive of %d classes, %.1f MB%n", classes.size(), Files.size(archive) / 1e6);
+    return archive;
+  }
+
+  private static void run(List<String> command, Map<String, String> env, Path log) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    pb.environment().remove("JAVA_TOOL_OPTIONS"); // the archive records classes, flags do not matter; -Xshare:dump wants none
+    if (!pb.start().waitFor(120, TimeUnit.SECONDS)) throw new IllegalStateException("timed out: " + command);
   }
 
   /** One request on a brand-new application context: what a cold handler sends to DynamoDB. */
