@@ -3,8 +3,11 @@ package io.portico.functions;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.portico.api.ApiResponse;
+import io.portico.config.LambdaContext;
+import io.portico.config.Priming;
 import io.portico.error.ApiError;
 import io.portico.portal.PortalAccessService;
 import io.portico.portal.PortalApi;
@@ -43,10 +46,21 @@ public class PortalApiHandler extends MicronautRequestHandler<APIGatewayProxyReq
   @Inject
   PortalInvoices invoices;
 
-  public PortalApiHandler() {}
+  private Priming priming;
+
+  /** Lambda's constructor: with SnapStart, a call with an unknown credential primes the function before the snapshot ({@link Priming}). */
+  public PortalApiHandler() {
+    priming = Priming.register(() -> handleRequest(Priming.request("GET", "/p/api/home", "/p/api/home", null), null));
+  }
 
   public PortalApiHandler(ApplicationContext context) {
     super(context);
+  }
+
+  /** Singletons as this function needs them, not every one of the artifact (see {@link LambdaContext}). */
+  @Override
+  protected ApplicationContextBuilder newApplicationContextBuilder() {
+    return LambdaContext.builder();
   }
 
   @Override

@@ -3,8 +3,10 @@ package io.portico.functions;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.portico.api.ApiResponse;
+import io.portico.config.LambdaContext;
 import io.portico.error.ApiError;
 import io.portico.portal.PortalApi;
 import io.portico.portal.PortalRequest;
@@ -26,6 +28,12 @@ public class PortalTokenizeHandler extends MicronautRequestHandler<APIGatewayPro
 
   public PortalTokenizeHandler(ApplicationContext context) {
     super(context);
+  }
+
+  /** Singletons as this function needs them, not every one of the artifact (see {@link LambdaContext}). */
+  @Override
+  protected ApplicationContextBuilder newApplicationContextBuilder() {
+    return LambdaContext.builder();
   }
 
   @Override

@@ -3,7 +3,9 @@ package io.portico.functions;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
+import io.portico.config.LambdaContext;
 import io.portico.service.WebhookDispatcher;
 import io.portico.store.StreamImages;
 import jakarta.inject.Inject;
@@ -24,6 +26,12 @@ public class WebhookDeliveryHandler extends MicronautRequestHandler<DynamodbEven
 
   public WebhookDeliveryHandler(ApplicationContext context) {
     super(context);
+  }
+
+  /** Singletons as this function needs them, not every one of the artifact (see {@link LambdaContext}). */
+  @Override
+  protected ApplicationContextBuilder newApplicationContextBuilder() {
+    return LambdaContext.builder();
   }
 
   @Override

@@ -2,7 +2,9 @@ package io.portico.functions;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
+import io.portico.config.LambdaContext;
 import io.portico.service.WebhookDispatcher;
 import jakarta.inject.Inject;
 
@@ -15,6 +17,12 @@ public class WebhookRetryHandler extends MicronautRequestHandler<ScheduledEvent,
 
   public WebhookRetryHandler(ApplicationContext context) {
     super(context);
+  }
+
+  /** Singletons as this function needs them, not every one of the artifact (see {@link LambdaContext}). */
+  @Override
+  protected ApplicationContextBuilder newApplicationContextBuilder() {
+    return LambdaContext.builder();
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.portico.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.portico.config.Priming;
+import io.portico.functions.PortalApiHandler;
 import io.portico.functions.PortalPageHandler;
 import io.portico.functions.SessionsHandler;
 import java.util.Map;
@@ -30,6 +31,8 @@ class PrimingTest {
     var page = new PortalPageHandler(context).handleRequest(
         Priming.request("GET", "/p/session/{token}", "/p/session/priming", Map.of("token", "priming")), null);
     assertEquals(401, page.getStatusCode());
+    var portal = new PortalApiHandler(context).handleRequest(Priming.request("GET", "/p/api/home", "/p/api/home", null), null);
+    assertEquals(401, portal.getStatusCode(), portal.getBody());
     assertEquals(before, items());
   }
 
