@@ -44,6 +44,12 @@ public final class Api {
         .POST(HttpRequest.BodyPublishers.ofString(form)).build());
   }
 
+  /** A POST without the secret key (the portal's link exchange). */
+  public JsonNode postAnonymous(String path, String form) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
+  }
+
   public JsonNode get(String path) {
     return send(request(path).GET().build());
   }

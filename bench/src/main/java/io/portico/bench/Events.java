@@ -38,6 +38,26 @@ final class Events {
             .withPath("/api" + path).withResourcePath(resource).withRequestId(UUID.randomUUID().toString()));
   }
 
+  /** A portal API request with a portal credential. */
+  static APIGatewayProxyRequestEvent portal(String method, String resource, String path, Map<String, String> pathParameters,
+      String credential, String body) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Host", "127.0.0.1");
+    headers.put("X-Forwarded-Proto", "http");
+    headers.put("Authorization", "Bearer " + credential);
+    if (body != null) headers.put("Content-Type", "application/x-www-form-urlencoded");
+    return new APIGatewayProxyRequestEvent()
+        .withHttpMethod(method)
+        .withResource(resource)
+        .withPath(path)
+        .withPathParameters(pathParameters == null || pathParameters.isEmpty() ? null : pathParameters)
+        .withHeaders(headers)
+        .withBody(body)
+        .withIsBase64Encoded(false)
+        .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withStage("api").withHttpMethod(method)
+            .withPath("/api" + path).withResourcePath(resource).withRequestId(UUID.randomUUID().toString()));
+  }
+
   static Context context(String functionName) {
     return new Context() {
       @Override public String getAwsRequestId() { return "bench"; }

@@ -2,29 +2,30 @@ package io.portico.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * Counts DynamoDB round trips: every HTTP request any SDK client in this JVM sends (each retry
- * included). Installed as an SDK global interceptor by this module's
- * {@code software/amazon/awssdk/global/handlers/execution.interceptors}, so it exists only on the
- * bench's classpath: neither the Lambda artifact nor the cold-start children carry it.
+ * Counts DynamoDB round trips: every HTTP request an SDK client sends (each retry included), per
+ * thread, so the local stack's own background work (its stream feeder, timers) never counts
+ * towards the operation measured on this thread. Installed as an SDK global interceptor by this
+ * module's {@code software/amazon/awssdk/global/handlers/execution.interceptors}, so it exists only
+ * on the bench's classpath: neither the Lambda artifact nor the cold-start children carry it. It
+ * also sums the time from sending each request to receiving its answer.
  */
 public final class RoundTrips implements ExecutionInterceptor {
-  private static final AtomicLong TOTAL = new AtomicLong();
-  private static final AtomicLong WIRE_NANOS = new AtomicLong();
-  private static final ThreadLocal<Long> SENT = new ThreadLocal<>();
+  /** Per thread: round trips, nanoseconds on the wire, when the current request was sent. */
+  private static final ThreadLocal<long[]> COUNTS = ThreadLocal.withInitial(() -> new long[3]);
   private static final List<String> LOG = new ArrayList<>();
   private static volatile boolean logging;
 
   @Override
   public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-    TOTAL.incrementAndGet();
-    SENT.set(System.nanoTime());
+    long[] c = COUNTS.get();
+    c[0]++;
+    c[2] = System.nanoTime();
     if (logging) {
       synchronized (LOG) {
         LOG.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
@@ -34,18 +35,19 @@ public final class RoundTrips implements ExecutionInterceptor {
 
   @Override
   public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
-    Long sent = SENT.get();
-    if (sent != null) WIRE_NANOS.addAndGet(System.nanoTime() - sent);
+    long[] c = COUNTS.get();
+    if (c[2] != 0) c[1] += System.nanoTime() - c[2];
+    c[2] = 0;
   }
 
-  /** Nanoseconds between sending requests and receiving their answers' headers, summed over this JVM's round trips. */
+  /** Nanoseconds between sending requests and receiving their answers' headers, summed over this thread's round trips. */
   public static long wireNanos() {
-    return WIRE_NANOS.get();
+    return COUNTS.get()[1];
   }
 
-  /** Round trips so far, in this JVM. */
+  /** Round trips this thread has made so far. */
   public static long total() {
-    return TOTAL.get();
+    return COUNTS.get()[0];
   }
 
   /** The operations (GetItem, TransactWriteItems, ...) {@code work} sends, in order. Not for concurrent use. */

@@ -3,6 +3,7 @@ package io.portico.bench;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.portico.functions.PortalApiHandler;
 import io.portico.functions.SessionsHandler;
 import io.portico.functions.SubscriptionsHandler;
 import io.portico.local.LocalStack;
@@ -33,7 +34,7 @@ final class Warm {
 
   private Warm() {}
 
-  static List<Op> operations(LocalStack stack, Fixture f) {
+  static List<Op> operations(LocalStack stack, Fixture f, PortalFixture portal) {
     SessionsHandler sessions = new SessionsHandler(stack.context());
     SubscriptionsHandler subscriptions = new SubscriptionsHandler(stack.context());
     List<Op> ops = new ArrayList<>();
@@ -46,7 +47,41 @@ final class Warm {
       return status(subscriptions, "SubscriptionsFunction", Events.merchant("POST", "/v1/subscriptions", "/v1/subscriptions", null, f.key(),
           "customer=" + customer + "&items[0][price]=" + f.price()));
     }));
+    if (portal != null) addPortal(ops, new PortalApiHandler(stack.context()), portal);
     return ops;
+  }
+
+  /**
+   * The portal rows: home data, then on the next subscriber of the pool a plan-change preview and its
+   * confirmation (Basic and Pro in turn), as the hosted page calls them.
+   */
+  private static void addPortal(List<Op> ops, PortalApiHandler handler, PortalFixture p) {
+    ops.add(new Op("portal home data (GET /p/api/home)", () -> status(handler, "PortalApiFunction",
+        Events.portal("GET", "/p/api/home", "/p/api/home", null, p.homeCredential(), null))));
+    int[] next = {0};
+    String[] target = new String[p.pool().size()];
+    String[] quote = new String[1];
+    ops.add(new Op("portal plan-update preview (POST …/preview)", () -> {
+      int i = next[0] % p.pool().size();
+      PortalFixture.Subscriber s = p.pool().get(i);
+      if (target[i] == null) target[i] = p.pro();
+      APIGatewayProxyResponseEvent r = handler.handleRequest(Events.portal("POST", "/p/api/subscriptions/{subscription}/preview",
+          "/p/api/subscriptions/" + s.subscription() + "/preview", Map.of("subscription", s.subscription()), s.credential(),
+          "price=" + target[i]), Events.context("PortalApiFunction"));
+      if (r.getStatusCode() != 200) System.err.println("preview: " + r.getStatusCode() + " " + r.getBody());
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"proration_date\"\\s*:\\s*(\\d+)").matcher(r.getBody());
+      quote[0] = m.find() ? m.group(1) : null;
+      return r.getStatusCode();
+    }));
+    ops.add(new Op("portal plan-update confirm (POST …/update)", () -> {
+      int i = next[0]++ % p.pool().size();
+      PortalFixture.Subscriber s = p.pool().get(i);
+      int status = status(handler, "PortalApiFunction", Events.portal("POST", "/p/api/subscriptions/{subscription}/update",
+          "/p/api/subscriptions/" + s.subscription() + "/update", Map.of("subscription", s.subscription()), s.credential(),
+          "price=" + target[i] + "&proration_date=" + quote[0]));
+      target[i] = target[i].equals(p.pro()) ? p.basic() : p.pro();
+      return status;
+    }));
   }
 
   static List<Result> run(Bench.Options o, LocalStack stack, List<Op> ops) {

@@ -207,6 +207,14 @@ public final class LocalStack implements AutoCloseable {
 
   public DynamoDbClient dynamo() { return client; }
 
+  /**
+   * Stops feeding the stream-triggered functions (webhook delivery). For the benchmark: in Lambda they
+   * run apart from the function being measured, here they would share its JVM and DynamoDB Local.
+   */
+  public void stopStreams() {
+    feeders.forEach(StreamFeeder::close);
+  }
+
   public ApplicationContext context() { return context; }
 
   public Template template() { return template; }
