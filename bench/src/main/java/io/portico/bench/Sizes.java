@@ -21,8 +21,9 @@ import java.util.zip.ZipOutputStream;
 /**
  * Sizes: the deployment artifact, zipped as {@code sam build} + {@code sam package} lay it out (the
  * functions' classes at the root, their runtime jars under lib/, deflated), and the bytes a
- * browser receives for the hosted portal page (status line, headers and body, plus any same-origin
- * stylesheet, script or image the page links).
+ * browser receives for the hosted portal page: opening the session link (which sets the portal
+ * cookie and redirects), the page, and any same-origin stylesheet, script or image it links (status
+ * lines, headers and bodies).
  */
 final class Sizes {
   record Artifact(long zipBytes, long unpackedBytes, int jars) {}
@@ -65,12 +66,23 @@ final class Sizes {
     return n;
   }
 
-  /** Every byte of the page's answer as a browser asks for it, and of the same-origin resources it links. */
+  /** Every byte of the page's answer as a browser asks for it (redirects followed, cookies kept), and of the same-origin resources it links. */
   static Page portalPage(String url) throws IOException {
     URI page = URI.create(url);
-    Response first = get(page);
+    String cookie = null;
+    Response first = get(page, null);
     long total = first.raw.length;
     int requests = 1;
+    for (int hops = 0; hops < 5 && first.status() / 100 == 3 && first.header("location") != null; hops++) {
+      String set = first.header("set-cookie");
+      if (set != null) cookie = set.split(";", 2)[0];
+      URI next = page.resolve(first.header("location"));
+      if (next.getHost() == null || !next.getHost().equals(page.getHost()) || next.getPort() != page.getPort()) break;
+      page = next;
+      first = get(page, cookie);
+      total += first.raw.length;
+      requests++;
+    }
     Set<String> linked = new LinkedHashSet<>();
     Matcher m = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(first.body());
     while (m.find()) {
@@ -81,13 +93,19 @@ final class Sizes {
       if (sameOrigin && resource) linked.add(target.toString());
     }
     for (String r : linked) {
-      total += get(URI.create(r)).raw.length;
+      total += get(URI.create(r), cookie).raw.length;
       requests++;
     }
     return new Page(total, requests, first.header("content-encoding"));
   }
 
   private record Response(byte[] raw, int headerEnd) {
+    int status() {
+      String line = new String(raw, 0, Math.min(raw.length, 64), StandardCharsets.ISO_8859_1);
+      String[] parts = line.split(" ", 3);
+      return parts.length > 1 ? Integer.parseInt(parts[1].trim()) : 0;
+    }
+
     String body() {
       return new String(raw, headerEnd, raw.length - headerEnd, StandardCharsets.UTF_8);
     }
@@ -102,12 +120,13 @@ final class Sizes {
   }
 
   /** A browser-like GET over a raw socket, so every byte on the wire is counted. */
-  private static Response get(URI uri) throws IOException {
+  private static Response get(URI uri, String cookie) throws IOException {
     try (Socket s = new Socket(uri.getHost(), uri.getPort())) {
       String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
       OutputStream out = s.getOutputStream();
       out.write(("GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-          + "\r\nAccept: text/html,*/*\r\nAccept-Encoding: gzip, deflate, br\r\nAccept-Language: en\r\nConnection: close\r\n\r\n")
+          + "\r\nAccept: text/html,*/*\r\nAccept-Encoding: gzip, deflate, br\r\nAccept-Language: en\r\n"
+          + (cookie == null ? "" : "Cookie: " + cookie + "\r\n") + "Connection: close\r\n\r\n")
           .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       InputStream in = s.getInputStream();
