@@ -87,6 +87,15 @@ public final class Bench {
   private Bench() {}
 
   public static void main(String[] args) throws Exception {
+    try {
+      run(args);
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+      System.exit(1); // DynamoDB Local's and the local stack's threads would keep the JVM up
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     Options o = Options.parse(args);
     Path root = LocalStack.findRoot();
     Report report = new Report();
