@@ -20,7 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -214,7 +214,7 @@ final class ColdStart {
     try (DynamoDbClient client = DynamoDbClient.builder()
         .endpointOverride(URI.create(stack.dynamoEndpoint()))
         .region(Region.US_EAST_1)
-        .httpClient(UrlConnectionHttpClient.create())
+        .httpClient(ApacheHttpClient.create())
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .build()) {
       int status = new PlainSessionsHandler(client).handleRequest(sessionEvent(f), Events.context("PlainSessions")).getStatusCode();

@@ -7,21 +7,16 @@ import io.portico.functions.PortalApiHandler;
 import io.portico.functions.SessionsHandler;
 import io.portico.functions.SubscriptionsHandler;
 import io.portico.local.LocalStack;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Warm latency: the handlers called in this JVM (as Lambda calls a warm function, no HTTP in front),
- * each call paired with one raw PutItem on the same DynamoDB Local through the same kind of SDK
+ * each call paired with one raw PutItem on the same DynamoDB Local through the functions' own SDK
  * client (the floor: one round trip). Calls interleave with their PutItems, so a noisy moment
  * hits both. Round trips are counted by {@link RoundTrips}.
  */
@@ -85,56 +80,51 @@ final class Warm {
   }
 
   static List<Result> run(Bench.Options o, LocalStack stack, List<Op> ops) {
-    try (DynamoDbClient client = DynamoDbClient.builder()
-        .endpointOverride(URI.create(stack.dynamoEndpoint()))
-        .region(Region.US_EAST_1)
-        .httpClient(UrlConnectionHttpClient.create())
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .build()) {
-      int[] puts = {0};
-      IntSupplier put = () -> {
-        client.putItem(r -> r.tableName("SessionsTable").item(Map.of(
-            "pk", AttributeValue.fromS("bench#put#" + puts[0]++),
-            "v", AttributeValue.fromS("one small item, the floor of any write"))));
-        return 200;
-      };
-      System.err.printf("warm latency: %d calls of each operation after %d warm-up calls%n", o.warmCalls(), o.warmupCalls());
-      for (int i = 0; i < o.warmupCalls(); i++) {
-        for (Op op : ops) {
-          put.getAsInt();
-          check(op, op.call().getAsInt());
-        }
+    // The floor: one PutItem through the functions' own DynamoDB client (the same HTTP client and settings).
+    DynamoDbClient client = stack.context().getBean(DynamoDbClient.class);
+    int[] puts = {0};
+    IntSupplier put = () -> {
+      client.putItem(r -> r.tableName("SessionsTable").item(Map.of(
+          "pk", AttributeValue.fromS("bench#put#" + puts[0]++),
+          "v", AttributeValue.fromS("one small item, the floor of any write"))));
+      return 200;
+    };
+    System.err.printf("warm latency: %d calls of each operation after %d warm-up calls%n", o.warmCalls(), o.warmupCalls());
+    for (int i = 0; i < o.warmupCalls(); i++) {
+      for (Op op : ops) {
+        put.getAsInt();
+        check(op, op.call().getAsInt());
       }
-      List<List<Double>> latencies = new ArrayList<>();
-      List<List<Double>> baselines = new ArrayList<>();
-      List<List<Double>> wires = new ArrayList<>();
-      long[] trips = new long[ops.size()];
-      for (int k = 0; k < ops.size(); k++) {
-        latencies.add(new ArrayList<>());
-        baselines.add(new ArrayList<>());
-        wires.add(new ArrayList<>());
-      }
-      for (int i = 0; i < o.warmCalls(); i++) {
-        for (int k = 0; k < ops.size(); k++) {
-          Op op = ops.get(k);
-          baselines.get(k).add(time(put));
-          long before = RoundTrips.total();
-          long wireBefore = RoundTrips.wireNanos();
-          long start = System.nanoTime();
-          int status = op.call().getAsInt();
-          latencies.get(k).add((System.nanoTime() - start) / 1e6);
-          trips[k] += RoundTrips.total() - before;
-          wires.get(k).add((RoundTrips.wireNanos() - wireBefore) / 1e6);
-          check(op, status);
-        }
-      }
-      List<Result> out = new ArrayList<>();
-      for (int k = 0; k < ops.size(); k++) {
-        out.add(new Result(ops.get(k).name(), Stats.of(latencies.get(k)), Stats.of(baselines.get(k)), (double) trips[k] / o.warmCalls(),
-            Stats.of(wires.get(k))));
-      }
-      return out;
     }
+    List<List<Double>> latencies = new ArrayList<>();
+    List<List<Double>> baselines = new ArrayList<>();
+    List<List<Double>> wires = new ArrayList<>();
+    long[] trips = new long[ops.size()];
+    for (int k = 0; k < ops.size(); k++) {
+      latencies.add(new ArrayList<>());
+      baselines.add(new ArrayList<>());
+      wires.add(new ArrayList<>());
+    }
+    for (int i = 0; i < o.warmCalls(); i++) {
+      for (int k = 0; k < ops.size(); k++) {
+        Op op = ops.get(k);
+        baselines.get(k).add(time(put));
+        long before = RoundTrips.total();
+        long wireBefore = RoundTrips.wireNanos();
+        long start = System.nanoTime();
+        int status = op.call().getAsInt();
+        latencies.get(k).add((System.nanoTime() - start) / 1e6);
+        trips[k] += RoundTrips.total() - before;
+        wires.get(k).add((RoundTrips.wireNanos() - wireBefore) / 1e6);
+        check(op, status);
+      }
+    }
+    List<Result> out = new ArrayList<>();
+    for (int k = 0; k < ops.size(); k++) {
+      out.add(new Result(ops.get(k).name(), Stats.of(latencies.get(k)), Stats.of(baselines.get(k)), (double) trips[k] / o.warmCalls(),
+          Stats.of(wires.get(k))));
+    }
+    return out;
   }
 
   private static double time(IntSupplier call) {

@@ -12,7 +12,7 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
@@ -31,7 +31,7 @@ public class AwsFactory {
   DynamoDbClient dynamoDb(@Nullable @Value("${portico.dynamodb.endpoint}") String endpoint,
       @Value("${portico.dynamodb.region:${aws.region:us-east-1}}") String region) {
     DynamoDbClientBuilder b = DynamoDbClient.builder()
-        .httpClient(UrlConnectionHttpClient.create())
+        .httpClient(ApacheHttpClient.create())
         .overrideConfiguration(c -> c.addExecutionInterceptor(new RoundTrips()))
         .region(Region.of(System.getenv().getOrDefault("AWS_REGION", region)));
     if (endpoint != null && !endpoint.isBlank()) {

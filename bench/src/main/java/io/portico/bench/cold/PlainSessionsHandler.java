@@ -22,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * The cold-start baseline: {@code POST /v1/billing_portal/sessions} as a plain Lambda handler, no
- * framework, written by hand against the same SDK client (DynamoDbClient over url-connection) and
+ * framework, written by hand against the same SDK client (DynamoDbClient over Apache's HTTP client) and
  * making the same DynamoDB calls, in the same order, as {@code SessionsHandler} on a cold call:
  * key lookup, account, default-configuration marker, configuration, then one transaction (the
  * customer and the configuration's version checked; the Idempotency-Key's sealed answer, the
@@ -51,7 +51,7 @@ public final class PlainSessionsHandler implements RequestHandler<APIGatewayProx
 
   public PlainSessionsHandler() {
     DynamoDbClientBuilder b = DynamoDbClient.builder()
-        .httpClient(UrlConnectionHttpClient.create())
+        .httpClient(ApacheHttpClient.create())
         .region(Region.of(env("AWS_REGION", "us-east-1")));
     String endpoint = System.getenv("PORTICO_DYNAMODB_ENDPOINT");
     if (endpoint != null && !endpoint.isBlank()) {
