@@ -37,10 +37,12 @@ public class PortalHome {
 
   private final CustomerObjectsRepository objects;
   private final SubscriptionService subscriptions;
+  private final ProductNames productNames;
 
-  public PortalHome(CustomerObjectsRepository objects, SubscriptionService subscriptions) {
+  public PortalHome(CustomerObjectsRepository objects, SubscriptionService subscriptions, ProductNames productNames) {
     this.objects = objects;
     this.subscriptions = subscriptions;
+    this.productNames = productNames;
   }
 
   public ApiResponse home(PortalRequest req) {
@@ -60,7 +62,9 @@ public class PortalHome {
         new CustomerView(c.id(), c.name(), c.email(), c.phone(), c.address(), c.shipping(), defaultMethod, o.taxIds()),
         subscriptionViews,
         f.paymentMethodUpdate().enabled() ? o.paymentMethods() : List.of(),
-        f.invoiceHistory().enabled() ? new InvoiceList(o.invoices(), o.moreInvoices()) : null));
+        f.invoiceHistory().enabled() ? new InvoiceList(o.invoices(), o.moreInvoices()) : null,
+        productNames.of(req.context().scope(), o.subscriptions().stream()
+            .flatMap(s -> s.items().data().stream().map(i -> i.price().productId())).toList())));
   }
 
   /** The customer's objects; a customer deleted since the session began leaves nothing to show. */
@@ -109,7 +113,8 @@ public class PortalHome {
   }
 
   public record Home(SessionView session, Business business, ReturnLink returnLink, PortalConfiguration.Features features,
-      CustomerView customer, List<SubscriptionView> subscriptions, List<PaymentMethod> paymentMethods, InvoiceList invoices) {
+      CustomerView customer, List<SubscriptionView> subscriptions, List<PaymentMethod> paymentMethods, InvoiceList invoices,
+      java.util.Map<String, String> productNames) {
     @JsonProperty("object")
     public String object() { return "billing_portal.home"; }
   }
