@@ -329,10 +329,14 @@
     } else if (sub.cancel_at_period_end || sub.cancel_at) {
       lines.push(h('p', null, t('subscription.cancels_on', { date: date(sub.cancel_at || periodEnd) })));
     } else if (sub.status === 'active' || sub.status === 'past_due') {
-      lines.push(h('p', null, t('subscription.renews_on', { date: date(periodEnd) })));
+      // The renewal date at once; the amount (create_preview: prorations and discounts included) as it arrives.
+      const next = h('p', { class: 'next-charge' }, t('subscription.renews_on', { date: date(periodEnd) }));
+      lines.push(next);
+      api('GET', 'api/subscriptions/' + encodeURIComponent(sub.id) + '/upcoming').then((u) => {
+        if (u.amount_due != null) next.textContent = t('subscription.next_charge', { amount: money(u.amount_due, u.currency), date: date(u.at) });
+      }).catch(() => null);
     }
     if (sub.schedule) lines.push(h('p', { class: 'muted small' }, t('reason.pending_schedule')));
-    if (sub.discounts && sub.discounts.length) lines.push(h('p', { class: 'muted small' }, t('subscription.discount', { discount: '✓' })));
     if (sub.status === 'past_due' || sub.status === 'unpaid') lines.push(h('p', { class: 'alert error' }, t('subscription.past_due_notice')));
 
     const actions = [];
