@@ -71,6 +71,7 @@ public class PortalApiHandler extends MicronautRequestHandler<APIGatewayProxyReq
   private ApiResponse route(PortalRequest r) {
     return switch (r.route()) {
       case "GET /p/api/home" -> home.home(r);
+      case "GET /p/api/subscriptions/{subscription}/upcoming" -> home.upcoming(r);
       case "POST /p/api/session/end" -> access.end(r);
       // Cancel, retention offer, renew, and where a deep-link flow starts.
       case "GET /p/api/flow" -> flow.flow(r);

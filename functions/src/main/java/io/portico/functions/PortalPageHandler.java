@@ -14,7 +14,10 @@ import io.portico.portal.PortalPageService;
 import jakarta.inject.Inject;
 import java.util.Map;
 
-/** Lambda: {@code GET /p/session/{token}} (a session link, opened once) and {@code GET /p/portal} (the portal page). */
+/**
+ * Lambda: {@code GET /p/session/{token}} (a session link, opened once), {@code GET /p/portal} (the
+ * portal page) and {@code GET /p/assets/{file}} (its script and style sheet).
+ */
 public class PortalPageHandler extends MicronautRequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
   @Inject
   PortalPageService pages;
@@ -43,9 +46,16 @@ public class PortalPageHandler extends MicronautRequestHandler<APIGatewayProxyRe
   public APIGatewayProxyResponseEvent execute(APIGatewayProxyRequestEvent event) {
     Map<String, String> headers = HttpEvent.headers(event);
     Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
-    ApiResponse page = "/p/session/{token}".equals(event.getResource())
-        ? pages.openLink(path.get("token"), headers.get("cookie"), HttpEvent.baseUrl(event, headers, settings))
-        : pages.home(headers.get("cookie"));
+    String base = HttpEvent.baseUrl(event, headers, settings);
+    ApiResponse page = switch (event.getResource()) {
+      case "/p/session/{token}" -> pages.openLink(path.get("token"), headers.get("cookie"), headers.get("accept-language"), base);
+      case "/p/assets/{file}" -> pages.asset(path.get("file"), first(HttpEvent.query(event).get("v")), headers.get("if-none-match"));
+      default -> pages.home(headers.get("cookie"), headers.get("accept-language"), base);
+    };
     return HttpEvent.response(page.status(), page.contentType(), (String) page.body(), page.headers());
+  }
+
+  private static String first(java.util.List<String> values) {
+    return values == null || values.isEmpty() ? null : values.get(0);
   }
 }

@@ -169,6 +169,25 @@ public final class Messages {
     return Collections.unmodifiableSet(misses);
   }
 
+  /**
+   * The catalogue as the hosted page's script uses it: each key's text with its placeholders, or for
+   * a plural message its texts by category ({@code {"one": …, "other": …}}). The page picks the form
+   * with the browser's {@code Intl.PluralRules}, falling back to {@code other} as {@link #get} does.
+   */
+  public Map<String, Object> forScript() {
+    Map<String, Object> out = new java.util.TreeMap<>();
+    catalogue.entries().forEach((key, entry) -> {
+      if (entry instanceof Simple s) {
+        out.put(key, s.template().source());
+      } else {
+        Map<String, String> forms = new java.util.TreeMap<>();
+        ((Plural) entry).forms().forEach((category, t) -> forms.put(category.key(), t.source()));
+        out.put(key, forms);
+      }
+    });
+    return out;
+  }
+
   /** The message keys of this catalogue (plural messages once, without their [category]). */
   public Set<String> keys() {
     return catalogue.entries().keySet();

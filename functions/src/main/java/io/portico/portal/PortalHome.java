@@ -15,6 +15,7 @@ import io.portico.domain.Subscription;
 import io.portico.domain.portal.Reason;
 import io.portico.domain.portal.SubscriptionActions;
 import io.portico.error.ApiError;
+import io.portico.service.InvoiceService;
 import io.portico.service.SubscriptionService;
 import io.portico.store.CustomerObjectsRepository;
 import io.portico.store.CustomerObjectsRepository.CustomerObjects;
@@ -37,10 +38,14 @@ public class PortalHome {
 
   private final CustomerObjectsRepository objects;
   private final SubscriptionService subscriptions;
+  private final ProductNames productNames;
+  private final InvoiceService invoices;
 
-  public PortalHome(CustomerObjectsRepository objects, SubscriptionService subscriptions) {
+  public PortalHome(CustomerObjectsRepository objects, SubscriptionService subscriptions, ProductNames productNames, InvoiceService invoices) {
     this.objects = objects;
     this.subscriptions = subscriptions;
+    this.productNames = productNames;
+    this.invoices = invoices;
   }
 
   public ApiResponse home(PortalRequest req) {
@@ -60,7 +65,35 @@ public class PortalHome {
         new CustomerView(c.id(), c.name(), c.email(), c.phone(), c.address(), c.shipping(), defaultMethod, o.taxIds()),
         subscriptionViews,
         f.paymentMethodUpdate().enabled() ? o.paymentMethods() : List.of(),
-        f.invoiceHistory().enabled() ? new InvoiceList(o.invoices(), o.moreInvoices()) : null));
+        f.invoiceHistory().enabled() ? new InvoiceList(o.invoices(), o.moreInvoices()) : null,
+        productNames.of(req.context().scope(), o.subscriptions().stream()
+            .flatMap(s -> s.items().data().stream().map(i -> i.price().productId())).toList())));
+  }
+
+  /**
+   * {@code GET /p/api/subscriptions/{subscription}/upcoming}: the subscription's next charge, as the
+   * billing core's create_preview computes it (pending prorations and discounts included). The home
+   * page asks for it per subscription, so home data itself stays within its two round trips. A
+   * subscription set to end has no next charge ({@code amount_due} null).
+   */
+  public ApiResponse upcoming(PortalRequest req) {
+    String id = req.pathParameter("subscription");
+    Subscription s = load(req).subscriptions().stream().filter(x -> x.id().equals(id)).findFirst()
+        .orElseThrow(() -> new ApiError(404, ApiError.INVALID_REQUEST, "resource_missing", "subscription", "No such subscription: '" + id + "'"));
+    if (s.cancelAtPeriodEnd() || s.cancelAt() != null || !Set.of("active", "trialing", "past_due").contains(s.status())) {
+      return ApiResponse.ok(new Upcoming(id, null, s.currency(), null));
+    }
+    InvoiceService.ChangePreview p = invoices.previewChange(req.merchantRequest("POST /v1/invoices/create_preview",
+        PortalRequest.form("customer", req.customerId(), "subscription", id)));
+    Invoice next = p.next() != null ? p.next() : p.now();
+    long at = s.trialEnd() != null && "trialing".equals(s.status()) ? s.trialEnd() : s.items().data().get(0).currentPeriodEnd();
+    return ApiResponse.ok(new Upcoming(id, next.amountDue(), next.currency(), at));
+  }
+
+  /** @param amountDue null when nothing more will be charged (the subscription is set to end) */
+  public record Upcoming(String subscription, Long amountDue, String currency, Long at) {
+    @JsonProperty("object")
+    public String object() { return "billing_portal.upcoming_charge"; }
   }
 
   /** The customer's objects; a customer deleted since the session began leaves nothing to show. */
@@ -109,7 +142,8 @@ public class PortalHome {
   }
 
   public record Home(SessionView session, Business business, ReturnLink returnLink, PortalConfiguration.Features features,
-      CustomerView customer, List<SubscriptionView> subscriptions, List<PaymentMethod> paymentMethods, InvoiceList invoices) {
+      CustomerView customer, List<SubscriptionView> subscriptions, List<PaymentMethod> paymentMethods, InvoiceList invoices,
+      java.util.Map<String, String> productNames) {
     @JsonProperty("object")
     public String object() { return "billing_portal.home"; }
   }

@@ -3,6 +3,7 @@ package io.portico.portal;
 import io.portico.api.ApiResponse;
 import io.portico.domain.Account;
 import io.portico.domain.PortalSession;
+import io.portico.i18n.Messages;
 import io.portico.service.Html;
 import io.portico.store.SessionRepository.PortalAccess;
 import io.portico.store.SessionRepository.StoredSession;
@@ -21,16 +22,23 @@ import java.time.Instant;
 public class PortalPageService {
   public static final String HOME_PATH = "/p/portal";
 
+  private static final int EXPIRED = 0;
+  private static final int USED = 1;
+  private static final int TIMED_OUT = 2;
   private final PortalAccessService access;
+  private final PortalShell shell;
+  private final PortalAssets assets;
   private final Clock clock;
 
-  public PortalPageService(PortalAccessService access, Clock clock) {
+  public PortalPageService(PortalAccessService access, PortalShell shell, PortalAssets assets, Clock clock) {
     this.access = access;
+    this.shell = shell;
+    this.assets = assets;
     this.clock = clock;
   }
 
   /** {@code GET /p/session/{token}}. */
-  public ApiResponse openLink(String token, String cookieHeader, String baseUrl) {
+  public ApiResponse openLink(String token, String cookieHeader, String acceptLanguage, String baseUrl) {
     Instant now = clock.instant();
     StoredSession link = access.link(token);
     if (link != null && link.used()) {
@@ -42,24 +50,29 @@ public class PortalPageService {
       PortalAccessService.Exchanged exchanged = access.exchange(token, now, a -> { });
       return redirect(baseUrl + HOME_PATH).header("Set-Cookie", cookie(exchanged.credential(), baseUrl));
     } catch (PortalAccessService.LinkRefused refused) {
-      return expired(refused.merchant(), refused.session(), refused.used());
+      PortalSession s = refused.session();
+      return expired(refused.merchant(), s, refused.used() ? USED : EXPIRED, Messages.negotiate(s == null ? null : s.locale(), acceptLanguage),
+          baseUrl);
     }
   }
 
-  /** {@code GET /p/portal}: the portal itself, for the browser holding the session's cookie. */
-  public ApiResponse home(String cookieHeader) {
+  /**
+   * {@code GET /p/portal}: the portal itself, for the browser holding the session's cookie. The
+   * page frame (branding, header, footer) is rendered here, in the session's language; the script
+   * fills the main area from the portal API and routes between its views by the URL's fragment.
+   */
+  public ApiResponse home(String cookieHeader, String acceptLanguage, String baseUrl) {
     String cookie = PortalApi.cookie(cookieHeader);
     PortalAccess session = cookie == null ? null : access.authenticate(cookie, clock.instant());
-    if (session == null) return expired(null, null, false);
+    if (session == null) return expired(null, null, TIMED_OUT, Messages.negotiate(null, acceptLanguage), baseUrl);
     PortalSession s = session.session();
-    String business = businessName(session.brand());
-    StringBuilder body = new StringBuilder()
-        .append("<h1>").append(Html.escape(business)).append("</h1>")
-        .append("<p>Billing portal for <strong>").append(Html.escape(s.customer())).append("</strong></p>");
-    if (s.returnUrl() != null) {
-      body.append("<p><a href=\"").append(Html.escape(s.returnUrl())).append("\">Return to ").append(Html.escape(business)).append("</a></p>");
-    }
-    return page(200, business, body.toString(), PortalHome.frameAncestors(session.configuration()));
+    Messages m = Messages.negotiate(s.locale(), acceptLanguage);
+    return shell.render(session, m, baseUrl);
+  }
+
+  /** {@code GET /p/assets/{file}}. */
+  public ApiResponse asset(String file, String version, String ifNoneMatch) {
+    return assets.serve(file, version, ifNoneMatch);
   }
 
   /**
@@ -80,29 +93,23 @@ public class PortalPageService {
         .header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store");
   }
 
-  private static ApiResponse expired(Account merchant, PortalSession session, boolean used) {
-    StringBuilder body = new StringBuilder(used ? "<h1>This link was already used</h1>" : "<h1>This link has expired</h1>")
-        .append("<p>For your security, billing portal links work once and for a short time only. Please return to the site you came"
-            + " from and open the portal again.</p>");
+  /**
+   * The page for a link that no longer opens the portal (expired, already used, or a session that
+   * timed out), in the session's language when it is known: it says why and, when the session had a
+   * return URL, offers the way back to the merchant.
+   */
+  private ApiResponse expired(Account merchant, PortalSession session, int kind, Messages m, String baseUrl) {
+    String title = m.get(kind == USED ? "session.used.title" : kind == TIMED_OUT ? "session.timed_out.title" : "session.expired.title");
+    String text = m.get(kind == TIMED_OUT ? "session.timed_out.body" : "session.link.body");
+    StringBuilder body = new StringBuilder("<h1>").append(Html.escape(title)).append("</h1><p>").append(Html.escape(text)).append("</p>");
     if (session != null && session.returnUrl() != null) {
-      body.append("<p><a href=\"").append(Html.escape(session.returnUrl())).append("\">Return to ")
-          .append(Html.escape(businessName(merchant))).append("</a></p>");
+      body.append("<p><a class=\"button\" href=\"").append(Html.escape(session.returnUrl())).append("\">")
+          .append(Html.escape(m.get("nav.return_to", java.util.Map.of("business", businessName(merchant))))).append("</a></p>");
     }
-    return page(401, "Session expired", body.toString(), "'none'");
+    return shell.notice(401, title, body.toString(), m, merchant, baseUrl);
   }
 
   static String businessName(Account account) {
     return account == null || account.businessName() == null ? "Billing" : account.businessName();
-  }
-
-  private static ApiResponse page(int status, String title, String body, String frameAncestors) {
-    String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + Html.escape(title) + "</title></head><body>"
-        + "<main>" + body + "</main></body></html>";
-    return ApiResponse.html(status, html)
-        .header("Content-Security-Policy", "default-src 'none'; frame-ancestors " + frameAncestors)
-        .header("Referrer-Policy", "no-referrer")
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Cache-Control", "no-store");
   }
 }
