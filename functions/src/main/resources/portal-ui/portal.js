@@ -281,7 +281,28 @@
   async function loadHome() {
     state.home = await api('GET', 'api/home');
     if (state.home.session.csrf_token) state.csrf = state.home.session.csrf_token;
+    warnBeforeExpiry(state.home.session.expires_at);
     return state.home;
+  }
+
+  /**
+   * Every call slides the session's expiry; a customer reading a page for long gets a warning five
+   * minutes before it ends, with a button that keeps the session (one more call).
+   */
+  function warnBeforeExpiry(expiresAt) {
+    clearTimeout(state.expiryTimer);
+    const old = document.getElementById('expiry-warning');
+    if (old) old.remove();
+    const warnIn = expiresAt * 1000 - Date.now() - 5 * 60 * 1000;
+    state.expiryTimer = setTimeout(() => {
+      const minutes = Math.max(1, Math.round((expiresAt * 1000 - Date.now()) / 60000));
+      const stay = h('button', { type: 'button', class: 'secondary' }, t('session.stay'));
+      const box = h('div', { class: 'alert', id: 'expiry-warning', role: 'alert' }, h('p', null, t('session.expires_soon', { count: minutes })), stay);
+      stay.addEventListener('click', () => busy(stay, null, async () => {
+        await loadHome();
+      }));
+      main.insertBefore(box, main.firstChild);
+    }, Math.max(0, warnIn));
   }
 
   /** Where a completed action leads: the session's after_completion, or back home with a message. */
