@@ -67,6 +67,7 @@ class TemplateAndEventsTest {
       Map.entry("ConfigurationsFunction.list.json", 200),
       Map.entry("SessionsFunction.create.json", 200),
       Map.entry("PortalPageFunction.open.json", 401), // a sample token: the "link expired" page
+      Map.entry("PortalPageFunction.asset.json", 200), // the portal's style sheet
       Map.entry("PortalApiFunction.home.json", 401), // a sample credential opens no session
       Map.entry("PortalTokenizeFunction.create.json", 401), // likewise: tokenizing needs a portal session
       Map.entry("UnknownRouteFunction.any.json", 404),
