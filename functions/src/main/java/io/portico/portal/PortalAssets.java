@@ -30,10 +30,17 @@ public class PortalAssets {
 
   record Asset(String body, String version, String contentType) {}
 
-  /** The URL path (relative to {@code /p/}) of {@code file} with its version, for a page to link. */
-  public String href(String file) {
+  /**
+   * The absolute path of {@code file} with its version, for a page to link: under the API's base path
+   * (the stage, on an execute-api host), so it resolves the same from {@code /p/portal} and from
+   * {@code /p/session/<token>}.
+   */
+  public String href(String baseUrl, String file) {
     Asset a = asset(file);
-    return "assets/" + file + (a == null ? "" : "?v=" + a.version());
+    String basePath = baseUrl == null ? "" : java.net.URI.create(baseUrl).getPath();
+    if (basePath == null || basePath.equals("/")) basePath = "";
+    if (basePath.endsWith("/")) basePath = basePath.substring(0, basePath.length() - 1);
+    return basePath + "/p/assets/" + file + (a == null ? "" : "?v=" + a.version());
   }
 
   /** {@code GET /p/assets/{file}}: the file, cacheable for a year when asked by its current version. */

@@ -71,7 +71,7 @@ public class PortalShell {
     String data = "<script type=\"application/json\" id=\"portal-boot\">" + scriptSafe(Json.write(boot)) + "</script>"
         + "<script type=\"application/json\" id=\"portal-messages\">"
         + messagesJson.computeIfAbsent(m.tag(), t -> scriptSafe(Json.write(m.forScript()))) + "</script>";
-    String head = "<script src=\"" + assets.href("portal.js") + "\" defer></script>";
+    String head = "<script src=\"" + assets.href(baseUrl, "portal.js") + "\" defer></script>";
     return page(200, business + " – " + m.get("app.title"), head, body + data, m, brand, baseUrl, PortalHome.frameAncestors(a.configuration()));
   }
 
@@ -112,7 +112,7 @@ public class PortalShell {
     String html = "<!doctype html><html lang=\"" + Html.escape(m.tag()) + "\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\"><link rel=\"icon\" href=\"data:,\">"
         + "<title>" + Html.escape(title) + "</title>"
-        + "<link rel=\"stylesheet\" href=\"" + assets.href("portal.css") + "\"><style>" + style + "</style>" + head
+        + "<link rel=\"stylesheet\" href=\"" + assets.href(baseUrl, "portal.css") + "\"><style>" + style + "</style>" + head
         + "</head><body>" + body + "</body></html>";
     ApiResponse r = ApiResponse.html(status, html)
         .header("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-" + sha256(style) + "'; "

@@ -15,8 +15,10 @@ class PortalAssetsTest {
 
   @Test
   void aPageLinksEachFileByItsContentHashAndThatUrlIsCachedForAYear() {
-    String href = assets.href("portal.js");
-    assertTrue(href.matches("assets/portal\\.js\\?v=[0-9a-f]{16}"), href);
+    String href = assets.href("http://localhost:4242", "portal.js");
+    assertTrue(href.matches("/p/assets/portal\\.js\\?v=[0-9a-f]{16}"), href);
+    assertTrue(assets.href("https://abc.execute-api.eu-west-1.amazonaws.com/api", "portal.js").startsWith("/api/p/assets/portal.js?v="),
+        "under the stage's path");
     ApiResponse js = assets.serve("portal.js", version(href), null);
     assertEquals(200, js.status());
     assertEquals("text/javascript; charset=utf-8", js.contentType());

@@ -3,7 +3,6 @@ package io.portico.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,7 +51,7 @@ class PortalBrowserExpiredPageTest {
       assertEquals("en", page.evaluate("() => document.documentElement.lang"));
       PortalBrowser.AxeReport axe = PortalBrowser.assertAccessible(page, "expired link");
       assertTrue(axe.rulesPassed() > 0, "axe passed no rule: did it run?");
-      assertNoErrorsButRelativeStylesheet(page);
+      PortalBrowser.assertNoConsoleErrors(page);
       assertPng(PortalBrowser.screenshot(page, "expired-link-desktop"));
     }
   }
@@ -64,7 +62,7 @@ class PortalBrowserExpiredPageTest {
       Page page = open401(context, bogusLink(), "This link has expired");
       assertFitsWidth(page);
       PortalBrowser.assertAccessible(page, "expired link at 320 px");
-      assertNoErrorsButRelativeStylesheet(page);
+      PortalBrowser.assertNoConsoleErrors(page);
       assertPng(PortalBrowser.screenshot(page, "expired-link-320px"));
     }
   }
@@ -92,22 +90,6 @@ class PortalBrowserExpiredPageTest {
         assertPng(PortalBrowser.screenshot(page, "session-ended-" + (mobile ? "320px" : "desktop")));
       }
     }
-  }
-
-  /**
-   * KNOWN BUG, tolerated narrowly so the rest is guarded: the notice page links its stylesheet as
-   * {@code assets/portal.css} (PortalAssets.href is relative to {@code /p/}), which on
-   * {@code /p/session/<token>} resolves to {@code /p/session/assets/...} and is answered 401, so the
-   * expired-link page shows unstyled. Once the link is right this allows nothing; then use
-   * {@code PortalBrowser.assertNoConsoleErrors(page)} here.
-   */
-  private static void assertNoErrorsButRelativeStylesheet(Page page) {
-    List<String> errors = PortalBrowser.consoleErrors(page);
-    List<String> others = errors.stream().filter(e -> !e.contains("/p/session/assets/")).toList();
-    if (others.size() < errors.size()) {
-      System.out.println("KNOWN BUG: " + page.url() + " loads its stylesheet from /p/session/assets/ (relative href): " + errors);
-    }
-    if (!others.isEmpty()) fail(page.url() + " logged " + others.size() + " error(s):\n  " + String.join("\n  ", others));
   }
 
   /** Nothing wider than the phone: no sideways scrolling. */

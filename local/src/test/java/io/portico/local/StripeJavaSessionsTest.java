@@ -257,8 +257,9 @@ class StripeJavaSessionsTest {
     assertEquals(200, page.status(), page.body());
     assertTrue(page.header("Content-Type").startsWith("text/html"), page.header("Content-Type"));
     assertTrue(page.body().startsWith("<!doctype html>"), page.body());
-    assertTrue(page.body().contains(customer), page.body());
+    // The frame is the portal's: the way back to the merchant, and the script that renders the customer's data.
     assertTrue(page.body().contains("https://acme.example/back"), page.body());
+    assertTrue(page.body().contains("/p/assets/portal.js?v="), page.body());
   }
 
   @Test
