@@ -59,7 +59,8 @@ public class PortalShell {
     body.append(identity(brand, business, m));
     body.append("<p class=\"headline\">").append(Html.escape(headline)).append("</p>");
     body.append("</header><main id=\"main\" tabindex=\"-1\"><p class=\"loading\" role=\"status\">").append(Html.escape(m.get("a11y.loading")))
-        .append("</p></main>");
+        .append("</p><noscript><p class=\"alert error\">")
+        .append(Html.escape(m.get("app.javascript_required"))).append("</p></noscript></main>");
     body.append(footer(terms, privacy, m));
     body.append("</div>");
 
