@@ -159,14 +159,22 @@ class PortalBrowserSubscriptionTest {
       assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Review your change"))).isVisible();
       assertThat(page.locator(".preview-now")).containsText("× 5");
       PortalBrowser.assertAccessible(page, "update preview (quantity)");
+
+      // A change after the preview withdraws it (it quoted 5): the stepper as much as typing.
+      button(page, "Increase quantity").click();
+      assertThat(quantity).hasValue("6");
+      assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Review your change"))).hasCount(0);
+      assertThat(button(page, "Confirm change")).hasCount(0);
+      button(page, "Continue").click();
+      assertThat(page.locator(".preview-now")).containsText("× 6");
       button(page, "Confirm change").click();
       assertThat(page.getByRole(AriaRole.STATUS)).hasText("Your plan has been updated.");
-      assertThat(page.locator("[data-subscription='" + subscription + "']")).containsText("Quantity: 5");
+      assertThat(page.locator("[data-subscription='" + subscription + "']")).containsText("Quantity: 6");
       PortalBrowser.assertNoConsoleErrors(page);
     }
     Subscription after = stripe.v1().subscriptions().retrieve(subscription);
     SubscriptionItem item = after.getItems().getData().get(0);
-    assertEquals(5L, item.getQuantity());
+    assertEquals(6L, item.getQuantity());
     assertEquals(f.basicMonthly, item.getPrice().getId(), "the price is kept");
   }
 
