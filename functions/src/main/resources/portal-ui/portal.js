@@ -606,6 +606,8 @@
         const v = Math.min(b.max, Math.max(b.min, (parseInt(quantity.value, 10) || b.min) + d));
         quantity.value = String(v);
         fieldError(quantity, null);
+        // A scripted value fires no input event: raise one so a shown preview (of the old quantity) is withdrawn.
+        quantity.dispatchEvent(new Event('input', { bubbles: true }));
       };
       minus.addEventListener('click', () => step(-1));
       plus.addEventListener('click', () => step(1));
