@@ -603,7 +603,8 @@
       };
       const step = (d) => {
         const b = bounds();
-        const v = Math.min(b.max, Math.max(b.min, (parseInt(quantity.value, 10) || b.min) + d));
+        const now = parseInt(quantity.value, 10);
+        const v = isNaN(now) ? b.min : Math.min(b.max, Math.max(b.min, now + d));
         quantity.value = String(v);
         fieldError(quantity, null);
         // A scripted value fires no input event: raise one so a shown preview (of the old quantity) is withdrawn.

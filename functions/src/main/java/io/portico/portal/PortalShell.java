@@ -48,8 +48,9 @@ public class PortalShell {
     StringBuilder body = new StringBuilder();
     body.append("<a class=\"skip-link\" href=\"#main\">").append(Html.escape(m.get("a11y.skip_to_content"))).append("</a>");
     if (!s.livemode()) {
-      body.append("<div class=\"test-mode\" role=\"note\"><strong>").append(Html.escape(m.get("app.test_mode"))).append("</strong> ")
-          .append(Html.escape(m.get("app.test_mode_notice"))).append("</div>");
+      // A labelled landmark, so screen readers can find it and nothing on the page sits outside one.
+      body.append("<aside class=\"test-mode\" aria-label=\"").append(Html.escape(m.get("app.test_mode"))).append("\"><strong>")
+          .append(Html.escape(m.get("app.test_mode"))).append("</strong> ").append(Html.escape(m.get("app.test_mode_notice"))).append("</aside>");
     }
     body.append("<div class=\"layout\"><header class=\"brand\">");
     if (s.returnUrl() != null) {
