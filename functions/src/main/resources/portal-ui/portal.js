@@ -901,6 +901,12 @@
         }
         const values = {};
         form.querySelectorAll('input, select').forEach((el) => { values[el.name] = el.value.trim(); });
+        // An all-blank shipping address is none (shipping=""): a shipping with an empty name is refused.
+        const shipping = Object.keys(values).filter((k) => k.startsWith('shipping['));
+        if (shipping.length && shipping.every((k) => !values[k])) {
+          shipping.forEach((k) => delete values[k]);
+          values.shipping = '';
+        }
         busy(save, alertArea, async () => {
           try {
             await api('POST', 'api/customer', values);
