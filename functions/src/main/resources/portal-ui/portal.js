@@ -461,7 +461,8 @@
       const actions = h('div', { class: 'actions' });
       const number = inv.number || inv.id;
       if (inv.status === 'open' && inv.amount_remaining > 0) {
-        const pay = h('button', { type: 'button', 'aria-label': t('invoice.pay_title', { number: number }) }, t('invoice.pay_amount', { amount: money(inv.amount_remaining, inv.currency) }));
+        const payText = t('invoice.pay_amount', { amount: money(inv.amount_remaining, inv.currency) });
+        const pay = h('button', { type: 'button', 'aria-label': t('a11y.invoice_actions', { number: number }) + ': ' + payText }, payText);
         pay.addEventListener('click', () => busy(pay, alertArea, async () => {
           await api('POST', 'api/invoices/' + encodeURIComponent(inv.id) + '/pay');
           state.flash = { kind: 'success', text: t('invoice.paid_notice') };
@@ -924,6 +925,12 @@
         }
         const values = {};
         form.querySelectorAll('input, select').forEach((el) => { values[el.name] = el.value.trim(); });
+        // An all-blank shipping address is none (shipping=""): a shipping with an empty name is refused.
+        const shipping = Object.keys(values).filter((k) => k.startsWith('shipping['));
+        if (shipping.length && shipping.every((k) => !values[k])) {
+          shipping.forEach((k) => delete values[k]);
+          values.shipping = '';
+        }
         busy(save, alertArea, async () => {
           try {
             await api('POST', 'api/customer', values);
