@@ -16,7 +16,6 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
 import com.stripe.model.Subscription;
 import com.stripe.param.CouponCreateParams;
-import com.stripe.param.SubscriptionRetrieveParams;
 import com.stripe.param.billingportal.SessionCreateParams;
 import com.stripe.param.billingportal.SessionCreateParams.FlowData;
 import java.util.List;
@@ -197,8 +196,7 @@ class PortalBrowserFlowsTest {
           page.locator("[data-subscription='" + s.subscription() + "']").innerText());
       PortalBrowser.assertNoConsoleErrors(page);
     }
-    Subscription updated = c.stripe.v1().subscriptions().retrieve(s.subscription(),
-        SubscriptionRetrieveParams.builder().addExpand("discounts").build(), null);
+    Subscription updated = subscription(s.subscription());
     assertEquals(team, updated.getItems().getData().get(0).getPrice().getId());
     assertEquals(2L, updated.getItems().getData().get(0).getQuantity());
     assertEquals(1, updated.getDiscounts().size(), "the merchant's coupon applies");
