@@ -98,8 +98,10 @@ class PortalBrowserScreenshotsTest {
 
   @BeforeAll
   static void setUp() {
-    plain = new Shop(TestStack.newMerchant());
     AccountService accounts = TestStack.get().context().getBean(AccountService.class);
+    // A readable name for the screenshots (newMerchant's carries a number); the default look.
+    plain = new Shop(accounts.create("Acme Cloud", "help@acme.example", "https://acme.example/terms", "https://acme.example/privacy",
+        new Account.Branding(null, null, "#ffffff", "#0f62fe", "system-ui", "rounded")));
     branded = new Shop(accounts.create("Nightfall Books", "help@nightfall.example", "https://nightfall.example/terms",
         "https://nightfall.example/privacy", new Account.Branding(null, null, "#1e1b4b", "#f59e0b", "serif", "pill")));
   }
