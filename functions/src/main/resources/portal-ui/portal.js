@@ -691,6 +691,7 @@
     const home = state.home || await loadHome();
     const preview = await api('GET', 'api/flow/update_confirm/preview');
     const names = Object.assign({}, home.product_names);
+    (preview.items || []).forEach((i) => { if (i.product && i.product_name) names[i.product] = i.product_name; });
     const alertArea = formAlert();
     const confirm = h('button', { type: 'button' }, t('update.confirm'));
     confirm.addEventListener('click', () => busy(confirm, alertArea, async () => {

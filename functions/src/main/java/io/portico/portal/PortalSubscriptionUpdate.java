@@ -486,10 +486,10 @@ public class PortalSubscriptionUpdate {
     return t == PlanChange.Timing.AT_PERIOD_END ? "at_period_end" : "immediately";
   }
 
-  private static Preview preview(PortalRequest req, Owned o, List<ItemChange> items, List<PortalSession.Discount> discounts,
+  private Preview preview(PortalRequest req, Owned o, List<ItemChange> items, List<PortalSession.Discount> discounts,
       PromotionCode promotion, PlanChange.Timing timing, Long prorationDate, Invoice now, Invoice next) {
     long effective = timing == PlanChange.Timing.AT_PERIOD_END ? o.item().currentPeriodEnd() : prorationDate;
-    return new Preview(o.subscription().id(), items.stream().map(i -> new PreviewItem(i.id(), i.price(), i.quantity())).toList(), discounts,
+    return new Preview(o.subscription().id(), items.stream().map(i -> previewItem(req, o, i)).toList(), discounts,
         promotion == null ? null : new PromotionCodeView(promotion.id(), promotion.code()), timing(timing), effective,
         timing == PlanChange.Timing.AT_PERIOD_END ? null : req.features().subscriptionUpdate().prorationBehavior(), prorationDate,
         o.subscription().currency(), now == null ? 0 : now.amountDue(), now, next.amountDue(), next.periodStart(), next);
@@ -535,7 +535,18 @@ public class PortalSubscriptionUpdate {
     public String object() { return "billing_portal.subscription_update_preview"; }
   }
 
-  public record PreviewItem(String id, String price, Long quantity) {}
+  /** @param product the product the item bills after the change, and its name: the page names the plan by it */
+  public record PreviewItem(String id, String price, Long quantity, String product, String productName) {}
+
+  /** A changed item with its product's name: a prepared change (update_confirm) may move to a plan no page of the portal lists. */
+  private PreviewItem previewItem(PortalRequest req, Owned o, ItemChange i) {
+    String priceId = i.price() != null ? i.price() : o.subscription().items().data().stream()
+        .filter(x -> x.id().equals(i.id())).map(x -> x.price().id()).findFirst().orElse(null);
+    Versioned<Price> price = priceId == null ? null : prices.find(req.context().scope(), priceId);
+    String product = price == null ? null : price.value().productId();
+    Versioned<Product> named = product == null ? null : products.find(req.context().scope(), product);
+    return new PreviewItem(i.id(), i.price(), i.quantity(), product, named == null ? product : named.value().name());
+  }
 
   public record PromotionCodeView(String id, String code) {}
 
