@@ -171,8 +171,22 @@ final class ApiGatewayEmulator {
     send(x, status, headers, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** template.yaml's {@code MinimumCompressionSize}: API Gateway gzips larger answers for clients that accept it. */
+  static final int MINIMUM_COMPRESSION_SIZE = 1024;
+
   private static void send(HttpExchange x, int status, Map<String, String> headers, byte[] bytes) throws IOException {
     if (headers != null) headers.forEach((k, v) -> x.getResponseHeaders().set(k, v));
+    String accepted = x.getRequestHeaders().getFirst("Accept-Encoding");
+    if (bytes.length >= MINIMUM_COMPRESSION_SIZE && accepted != null && accepted.toLowerCase(java.util.Locale.ROOT).contains("gzip")
+        && !x.getResponseHeaders().containsKey("Content-Encoding")) {
+      java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream(bytes.length / 3);
+      try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+        gzip.write(bytes);
+      }
+      bytes = zipped.toByteArray();
+      x.getResponseHeaders().set("Content-Encoding", "gzip");
+      x.getResponseHeaders().add("Vary", "Accept-Encoding");
+    }
     x.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
     if (bytes.length > 0) {
       try (OutputStream out = x.getResponseBody()) {
