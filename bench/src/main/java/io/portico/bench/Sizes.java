@@ -106,8 +106,14 @@ final class Sizes {
       return parts.length > 1 ? Integer.parseInt(parts[1].trim()) : 0;
     }
 
+    /** The body as text, unzipped when it came gzipped (the bytes on the wire stay counted as sent). */
     String body() {
-      return new String(raw, headerEnd, raw.length - headerEnd, StandardCharsets.UTF_8);
+      if (!"gzip".equalsIgnoreCase(header("content-encoding"))) return new String(raw, headerEnd, raw.length - headerEnd, StandardCharsets.UTF_8);
+      try (InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(raw, headerEnd, raw.length - headerEnd))) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
 
     String header(String name) {
