@@ -54,23 +54,7 @@ class PortalBrowserScreenshotsTest {
       String proProduct = TestStack.get("/v1/prices/" + proMonthly, key).json().get("product").asText();
       String proYearly = price("product=" + proProduct, 20000, "year");
       configuration = ok(TestStack.post("/v1/billing_portal/configurations", key,
-          "features[customer_update][enabled]=true&features[customer_update][allowed_updates][0]=email"
-              + "&features[customer_update][allowed_updates][1]=address&features[customer_update][allowed_updates][2]=tax_id"
-              + "&features[customer_update][allowed_updates][3]=name"
-              + "&features[invoice_history][enabled]=true&features[payment_method_update][enabled]=true"
-              + "&features[subscription_cancel][enabled]=true&features[subscription_cancel][mode]=at_period_end"
-              + "&features[subscription_cancel][cancellation_reason][enabled]=true"
-              + "&features[subscription_cancel][cancellation_reason][options][0]=too_expensive"
-              + "&features[subscription_cancel][cancellation_reason][options][1]=missing_features"
-              + "&features[subscription_cancel][cancellation_reason][options][2]=other"
-              + "&features[subscription_update][enabled]=true&features[subscription_update][default_allowed_updates][0]=price"
-              + "&features[subscription_update][default_allowed_updates][1]=quantity"
-              + "&features[subscription_update][proration_behavior]=create_prorations"
-              + "&features[subscription_update][products][0][product]=" + basicProduct
-              + "&features[subscription_update][products][0][prices][0]=" + basicMonthly
-              + "&features[subscription_update][products][1][product]=" + proProduct
-              + "&features[subscription_update][products][1][prices][0]=" + proMonthly
-              + "&features[subscription_update][products][1][prices][1]=" + proYearly)).get("id").asText();
+          PortalFixtures.configurationForm(basicProduct, basicMonthly, proProduct, proMonthly, proYearly, ""))).get("id").asText();
     }
 
     private String price(String product, long amount, String interval) {

@@ -41,6 +41,12 @@ final class PortalFixtures {
 
   /** Every feature on, offering Basic monthly and Pro monthly/yearly; {@code extra} adds or overrides fields. */
   String configurationForm(String extra) {
+    return configurationForm(basicProduct, basicMonthly, proProduct, proMonthly, proYearly, extra);
+  }
+
+  /** {@link #configurationForm(String)} for another merchant's Basic and Pro (another currency, say). */
+  static String configurationForm(String basicProduct, String basicMonthly, String proProduct, String proMonthly, String proYearly,
+      String extra) {
     return "features[customer_update][enabled]=true&features[customer_update][allowed_updates][0]=email"
         + "&features[customer_update][allowed_updates][1]=address&features[customer_update][allowed_updates][2]=tax_id"
         + "&features[customer_update][allowed_updates][3]=name&features[customer_update][allowed_updates][4]=phone"
