@@ -139,7 +139,10 @@
     main.appendChild(heading);
     append(main, content);
     document.title = title + ' – ' + boot.business;
-    heading.focus();
+    // A later view takes the focus to its heading; the first leaves it at the top of the page, so that
+    // the first Tab reaches the skip link (and the header) as on any page.
+    if (state.started) heading.focus();
+    state.started = true;
   }
 
   function backLink() {
