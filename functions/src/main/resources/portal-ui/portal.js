@@ -1051,7 +1051,22 @@
     }
   }
 
+  /**
+   * The skip link's href (#main) would be a route change to the router (home, whatever the page):
+   * it moves the focus to main instead and leaves the URL alone.
+   */
+  function skipLink() {
+    const skip = document.querySelector('.skip-link');
+    if (!skip) return;
+    skip.addEventListener('click', (event) => {
+      event.preventDefault();
+      main.focus();
+      main.scrollIntoView && main.scrollIntoView({ block: 'start' });
+    });
+  }
+
   async function start() {
+    skipLink();
     try {
       state.flow = await api('GET', 'api/flow');
     } catch (e) {
