@@ -303,6 +303,8 @@
       const box = h('div', { class: 'alert', id: 'expiry-warning', role: 'alert' }, h('p', null, t('session.expires_soon', { count: minutes })), stay);
       stay.addEventListener('click', () => busy(stay, null, async () => {
         await loadHome();
+        // The warning (and the focused button in it) is gone: the focus goes back to the page's heading.
+        if (!document.activeElement || document.activeElement === document.body) (main.querySelector('h1') || main).focus();
       }));
       main.insertBefore(box, main.firstChild);
     }, Math.max(0, warnIn));
