@@ -139,7 +139,10 @@
     main.appendChild(heading);
     append(main, content);
     document.title = title + ' – ' + boot.business;
-    heading.focus();
+    // A later view takes the focus to its heading; the first leaves it at the top of the page, so that
+    // the first Tab reaches the skip link (and the header) as on any page.
+    if (state.started) heading.focus();
+    state.started = true;
   }
 
   function backLink() {
@@ -300,6 +303,8 @@
       const box = h('div', { class: 'alert', id: 'expiry-warning', role: 'alert' }, h('p', null, t('session.expires_soon', { count: minutes })), stay);
       stay.addEventListener('click', () => busy(stay, null, async () => {
         await loadHome();
+        // The warning (and the focused button in it) is gone: the focus goes back to the page's heading.
+        if (!document.activeElement || document.activeElement === document.body) (main.querySelector('h1') || main).focus();
       }));
       main.insertBefore(box, main.firstChild);
     }, Math.max(0, warnIn));
@@ -1048,7 +1053,22 @@
     }
   }
 
+  /**
+   * The skip link's href (#main) would be a route change to the router (home, whatever the page):
+   * it moves the focus to main instead and leaves the URL alone.
+   */
+  function skipLink() {
+    const skip = document.querySelector('.skip-link');
+    if (!skip) return;
+    skip.addEventListener('click', (event) => {
+      event.preventDefault();
+      main.focus();
+      main.scrollIntoView && main.scrollIntoView({ block: 'start' });
+    });
+  }
+
   async function start() {
+    skipLink();
     try {
       state.flow = await api('GET', 'api/flow');
     } catch (e) {
