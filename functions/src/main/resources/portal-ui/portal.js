@@ -284,7 +284,7 @@
   async function loadHome() {
     state.home = await api('GET', 'api/home');
     if (state.home.session.csrf_token) state.csrf = state.home.session.csrf_token;
-    warnBeforeExpiry(state.home.session.expires_at);
+    warnBeforeExpiry(Date.now() / 1000 + state.home.session.expires_in);
     return state.home;
   }
 
@@ -292,6 +292,7 @@
    * Every call slides the session's expiry; a customer reading a page for long gets a warning five
    * minutes before it ends, with a button that keeps the session (one more call).
    */
+  /** @param expiresAt when the session ends, in seconds of this device's clock (from the server's expires_in) */
   function warnBeforeExpiry(expiresAt) {
     clearTimeout(state.expiryTimer);
     const old = document.getElementById('expiry-warning');
@@ -409,6 +410,9 @@
       keep.addEventListener('click', () => {
         box.replaceWith(actions);
         remove.focus();
+      });
+      box.addEventListener('keydown', (e) => {
+        if (e.key === 'Escape') keep.click();
       });
       confirmRemove.addEventListener('click', () => busy(confirmRemove, alertArea, async () => {
         await api('DELETE', 'api/payment_methods/' + encodeURIComponent(pm.id));

@@ -117,8 +117,9 @@ public class PortalHome {
 
   static SessionView session(PortalRequest req) {
     PortalSession s = req.session();
-    return new SessionView(s.id(), s.customer(), s.locale(), s.flow(), req.access().lifetime().expiresAt().getEpochSecond(), req.csrfToken(),
-        s.livemode());
+    long expiresAt = req.access().lifetime().expiresAt().getEpochSecond();
+    return new SessionView(s.id(), s.customer(), s.locale(), s.flow(), expiresAt, Math.max(0, expiresAt - req.context().now().getEpochSecond()),
+        req.csrfToken(), s.livemode());
   }
 
   /**
@@ -149,7 +150,11 @@ public class PortalHome {
   }
 
   /** @param csrfToken send it back on every change made with the portal cookie; null for a bearer credential */
-  public record SessionView(String id, String customer, String locale, PortalSession.Flow flow, long expiresAt, String csrfToken,
+  /**
+   * @param expiresIn seconds left, by the server's clock: a page times its warning from this, not from
+   *     {@code expires_at} against the device's clock, which may be off
+   */
+  public record SessionView(String id, String customer, String locale, PortalSession.Flow flow, long expiresAt, long expiresIn, String csrfToken,
       boolean livemode) {}
 
   /** @param onBehalfOf the connected account whose brand this is; null for the merchant's own */

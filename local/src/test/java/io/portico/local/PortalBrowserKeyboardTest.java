@@ -164,6 +164,12 @@ class PortalBrowserKeyboardTest {
       assertThat(box).hasCount(0);
       assertThat(remove).isFocused();
       assertIndicator(page);
+      // Escape closes the question too, and gives the focus back the same way.
+      page.keyboard().press("Space");
+      assertThat(box).isVisible();
+      page.keyboard().press("Escape");
+      assertThat(box).hasCount(0);
+      assertThat(remove).isFocused();
       PortalBrowser.assertNoConsoleErrors(page);
     }
     List<String> cards = stripe.v1().paymentMethods().list(com.stripe.param.PaymentMethodListParams.builder().setCustomer(customer).build())
