@@ -145,6 +145,25 @@
     state.started = true;
   }
 
+  /**
+   * The seed's rule: the terms of service (and privacy policy) are linked where the customer changes
+   * a subscription or adds a payment method. The sentence names the terms; the link sits in its text.
+   */
+  function termsNotice(key) {
+    const links = [];
+    if (boot.terms_url) {
+      const marker = '\u0000';
+      const parts = t(key, { business: boot.business, terms: marker }).split(marker);
+      links.push(parts[0], h('a', { href: boot.terms_url, target: '_blank', rel: 'noopener' }, t('app.terms'),
+        h('span', { class: 'visually-hidden' }, ' ' + t('a11y.opens_new_tab'))), parts.slice(1).join(''));
+    }
+    if (boot.privacy_url) {
+      links.push(links.length ? ' ' : '', h('a', { href: boot.privacy_url, target: '_blank', rel: 'noopener' }, t('app.privacy'),
+        h('span', { class: 'visually-hidden' }, ' ' + t('a11y.opens_new_tab'))));
+    }
+    return links.length ? h('p', { class: 'muted small terms-notice' }, links) : null;
+  }
+
   function backLink() {
     return h('p', { class: 'back' }, h('a', { href: '#/' }, h('span', { 'aria-hidden': 'true' }, '← '), t('nav.back')));
   }
@@ -684,7 +703,7 @@
         if (home.subscriptions.some((s) => s.subscription.id === subscriptionId && s.subscription.status === 'trialing') && preview.timing !== 'at_period_end' && options.trial_update_behavior === 'end_trial') {
           notes.push(h('p', null, t('update.trial_ends')));
         }
-        if (boot.terms_url) notes.push(h('p', { class: 'muted small' }, t('update.terms_notice', { terms: t('app.terms'), business: boot.business })));
+        notes.push(termsNotice('update.terms_notice'));
         previewArea.replaceChildren(previewBlock(preview, names, options.proration_behavior), h('div', null, notes), confirmAlert, h('div', { class: 'actions' }, confirm));
         confirm.addEventListener('click', () => busy(confirm, confirmAlert, async () => {
           const done = await api('POST', 'api/subscriptions/' + encodeURIComponent(subscriptionId) + '/update', Object.assign({ proration_date: preview.proration_date }, asked));
@@ -845,7 +864,7 @@
       h('div', { class: 'grid-2' }, field(t('card.expiry'), expiry), field(t('card.cvc'), cvc, t('card.cvc_help'))),
       field(t('card.name'), name),
       field(t('card.postal_code') + ' (' + t('a11y.optional') + ')', postal),
-      h('p', { class: 'muted small' }, t('pm.terms_notice', { business: boot.business, terms: t('app.terms') })),
+      termsNotice('pm.terms_notice'),
       alertArea,
       h('div', { class: 'actions' }, save, h('a', { class: 'button secondary', href: '#/' }, t('action.cancel'))));
     number.addEventListener('input', () => {

@@ -69,6 +69,7 @@ public class PortalShell {
     boot.put("locale", m.tag());
     boot.put("business", business);
     boot.put("terms_url", terms);
+    boot.put("privacy_url", privacy);
     boot.put("return_url", s.returnUrl());
     String data = "<script type=\"application/json\" id=\"portal-boot\">" + scriptSafe(Json.write(boot)) + "</script>"
         + "<script type=\"application/json\" id=\"portal-messages\">"

@@ -93,6 +93,10 @@ class PortalBrowserSubscriptionTest {
       assertEquals(money(previewed), total.innerText().strip(), "the total shows the amount it carries");
       assertThat(page.locator(".preview-now")).containsText("Amount due today");
       assertThat(page.locator(".preview-now")).containsText("Discount");
+      // Seed: the terms of service and privacy policy are linked where a subscription changes.
+      assertThat(page.locator(".terms-notice a").first()).hasAttribute("href", java.util.regex.Pattern.compile(".*/terms$"));
+      assertThat(page.locator(".terms-notice a").nth(1)).hasAttribute("href", java.util.regex.Pattern.compile(".*/privacy$"));
+      assertThat(page.locator(".terms-notice")).containsText("By confirming, you agree to the Terms of service");
       PortalBrowser.assertAccessible(page, "update preview");
 
       button(page, "Confirm change").click();
