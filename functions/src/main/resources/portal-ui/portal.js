@@ -44,11 +44,14 @@
     return ZERO_DECIMAL.includes(c) ? 0 : THREE_DECIMAL.includes(c) ? 3 : 2;
   }
 
-  /** Minor units of a currency, in the locale's way: 1.234,56 € (de), ¥1,235 (en), ￥1,235 (ja). */
+  /**
+   * Minor units of a currency, in the locale's way: 1.234,56 € (de), ¥1,235 (en and ja: CLDR's
+   * full-width ￥ of Japanese prints as the ordinary ¥, as the server's Formats.money does).
+   */
   function money(minor, currency) {
     const e = exponent(currency);
     return new Intl.NumberFormat(LOCALE, { style: 'currency', currency: currency.toUpperCase(), minimumFractionDigits: e, maximumFractionDigits: e })
-      .format(minor / Math.pow(10, e));
+      .format(minor / Math.pow(10, e)).replace('\uFFE5', '\u00A5');
   }
 
   /** Stripe's seconds as a long date, in UTC as the billing clock counts periods. */

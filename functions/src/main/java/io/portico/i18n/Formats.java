@@ -22,8 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code money(123456, "eur", en)} → {@code €1,234.56};</li>
  *   <li>{@code money(123456, "eur", fr)} → {@code 1 234,56 €} (U+202F narrow no-break space between
  *       the thousands, U+00A0 before €);</li>
- *   <li>{@code money(1235, "jpy", ja)} → {@code ￥1,235} (CLDR's Japanese yen sign is the full-width
- *       U+FFE5); {@code money(1235, "jpy", en)} → {@code ¥1,235}.</li>
+ *   <li>{@code money(1235, "jpy", ja)} → {@code ¥1,235}: CLDR's Japanese yen sign is the full-width
+ *       U+FFE5, which the portal prints as the ordinary ¥ (U+00A5), as the product's examples and
+ *       Stripe's pages do, so an amount reads the same beside Latin digits; {@code money(1235, "jpy", en)}
+ *       → {@code ¥1,235}.</li>
  * </ul>
  * Other locales' details move with the JDK's CLDR version (JDK 17 prints Croatian euros as
  * {@code EUR}, JDK 21+ as {@code €}); the deployed runtime's JDK decides.
@@ -64,7 +66,7 @@ public final class Formats {
     f.setCurrency(c);
     f.setMinimumFractionDigits(exponent);
     f.setMaximumFractionDigits(exponent);
-    return f.format(amount);
+    return f.format(amount).replace('\uFFE5', '\u00A5');
   }
 
   /** A whole number with the locale's grouping: 1234 → "1,234" (en), "1.234" (de), "1 234" (fr). */

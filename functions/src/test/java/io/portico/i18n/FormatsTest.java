@@ -28,8 +28,8 @@ class FormatsTest {
   void moneyInTheIssuesExamples() {
     assertEquals("1.234,56" + NBSP + "€", Formats.money(123456, "eur", l("de")));
     assertEquals("€1,234.56", Formats.money(123456, "eur", l("en")));
-    // CLDR's Japanese yen sign is the full-width ￥ (U+FFE5); in English it is ¥.
-    assertEquals("\uFFE51,235", Formats.money(1235, "jpy", l("ja")));
+    // CLDR's Japanese yen sign is the full-width ￥ (U+FFE5); the portal prints the ordinary ¥ as the issue's example does.
+    assertEquals("¥1,235", Formats.money(1235, "jpy", l("ja")));
     assertEquals("¥1,235", Formats.money(1235, "jpy", l("en")));
     // French groups thousands with a narrow no-break space and puts a no-break space before the symbol.
     assertEquals("1" + NNBSP + "234,56" + NBSP + "€", Formats.money(123456, "eur", l("fr")));
