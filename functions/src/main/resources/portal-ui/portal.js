@@ -167,6 +167,11 @@
     return links.length ? h('p', { class: 'muted small terms-notice' }, links) : null;
   }
 
+  /** "Return to {business}" as a button, only when the session has a return URL (the seed's rule). */
+  function returnButton() {
+    return boot.return_url ? h('p', null, h('a', { class: 'button', href: boot.return_url }, t('nav.return_to', { business: boot.business }))) : null;
+  }
+
   function backLink() {
     return h('p', { class: 'back' }, h('a', { href: '#/' }, h('span', { 'aria-hidden': 'true' }, '← '), t('nav.back')));
   }
@@ -298,8 +303,7 @@
   }
 
   function sessionEnded() {
-    const content = [h('p', null, t('session.timed_out.body'))];
-    if (boot.return_url) content.push(h('p', null, h('a', { class: 'button', href: boot.return_url }, t('nav.return_to', { business: boot.business }))));
+    const content = [h('p', null, t('session.timed_out.body')), returnButton()];
     show(t('session.timed_out.title'), content);
   }
 
@@ -550,8 +554,7 @@
     const signOut = h('button', { type: 'button', class: 'link' }, t('nav.sign_out'));
     signOut.addEventListener('click', () => busy(signOut, null, async () => {
       await api('POST', 'api/session/end');
-      const content = [h('p', null, t('nav.signed_out'))];
-      if (boot.return_url) content.push(h('p', null, h('a', { class: 'button', href: boot.return_url }, t('nav.return_to', { business: boot.business }))));
+      const content = [h('p', null, t('nav.signed_out')), returnButton()];
       show(t('nav.signed_out'), content);
     }));
     sections.push(h('p', null, signOut));
@@ -1039,8 +1042,7 @@
 
   function confirmationView() {
     const content = [h('p', { class: 'confirmation-message' }, state.confirmation || t('confirmation.default'))];
-    if (boot.return_url) content.push(h('p', null, h('a', { class: 'button', href: boot.return_url }, t('nav.return_to', { business: boot.business }))));
-    else content.push(h('p', null, h('a', { class: 'button secondary', href: '#/' }, t('nav.home'))));
+    content.push(returnButton() || h('p', null, h('a', { class: 'button secondary', href: '#/' }, t('nav.home'))));
     show(t('confirmation.title'), content);
   }
 

@@ -37,10 +37,7 @@ public class PortalAssets {
    */
   public String href(String baseUrl, String file) {
     Asset a = asset(file);
-    String basePath = baseUrl == null ? "" : java.net.URI.create(baseUrl).getPath();
-    if (basePath == null || basePath.equals("/")) basePath = "";
-    if (basePath.endsWith("/")) basePath = basePath.substring(0, basePath.length() - 1);
-    return basePath + "/p/assets/" + file + (a == null ? "" : "?v=" + a.version());
+    return PortalPageService.basePath(baseUrl) + "/p/assets/" + file + (a == null ? "" : "?v=" + a.version());
   }
 
   /** {@code GET /p/assets/{file}}: the file, cacheable for a year when asked by its current version. */

@@ -82,7 +82,7 @@ public class PortalPageService {
    */
   static String cookie(String credential, String baseUrl) {
     URI base = URI.create(baseUrl);
-    String path = (base.getPath() == null ? "" : base.getPath().replaceAll("/$", "")) + "/p";
+    String path = basePath(baseUrl) + "/p";
     boolean loopback = "localhost".equals(base.getHost()) || "127.0.0.1".equals(base.getHost());
     boolean secure = "https".equals(base.getScheme()) || loopback;
     return PortalApi.COOKIE + "=" + credential + "; Path=" + path + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
@@ -107,6 +107,12 @@ public class PortalPageService {
           .append(Html.escape(m.get("nav.return_to", java.util.Map.of("business", businessName(merchant))))).append("</a></p>");
     }
     return shell.notice(401, title, body.toString(), m, merchant, baseUrl);
+  }
+
+  /** The API's base path ("" or the stage's "/api"), without a trailing slash: the portal's paths start below it. */
+  static String basePath(String baseUrl) {
+    String path = baseUrl == null ? null : URI.create(baseUrl).getPath();
+    return path == null ? "" : path.replaceAll("/+$", "");
   }
 
   static String businessName(Account account) {
