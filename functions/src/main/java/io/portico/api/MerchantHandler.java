@@ -30,7 +30,7 @@ public abstract class MerchantHandler extends MicronautRequestHandler<APIGateway
   /** Singletons as this function needs them, not every one of the artifact (see {@link LambdaContext}). */
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return LambdaContext.builder();
+    return LambdaContext.forLambda();
   }
 
   /** Serves one request whose route ({@code "METHOD /path/{param}"}) this function owns. */

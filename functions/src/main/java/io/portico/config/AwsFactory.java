@@ -29,11 +29,19 @@ public class AwsFactory {
    */
   @Singleton
   DynamoDbClient dynamoDb(@Nullable @Value("${portico.dynamodb.endpoint}") String endpoint,
-      @Value("${portico.dynamodb.region:${aws.region:us-east-1}}") String region) {
+      @Value("${portico.dynamodb.region:us-east-1}") String region) {
+    String r = System.getenv().getOrDefault("AWS_REGION", region);
+    // In a cold Lambda function, the client may already be (being) built beside the context's start.
+    DynamoDbClient begun = HeadStart.take(endpoint, r);
+    return begun != null ? begun : build(endpoint, r);
+  }
+
+  /** The client for an endpoint (none: the region's own) and a region. */
+  static DynamoDbClient build(String endpoint, String region) {
     DynamoDbClientBuilder b = DynamoDbClient.builder()
         .httpClient(ApacheHttpClient.create())
         .overrideConfiguration(c -> c.addExecutionInterceptor(new RoundTrips()))
-        .region(Region.of(System.getenv().getOrDefault("AWS_REGION", region)));
+        .region(Region.of(region));
     if (endpoint != null && !endpoint.isBlank()) {
       b.endpointOverride(URI.create(endpoint)).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
     } else if (System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") != null) {

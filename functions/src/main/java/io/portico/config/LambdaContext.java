@@ -14,6 +14,12 @@ import io.micronaut.context.ApplicationContextBuilder;
 public final class LambdaContext {
   private LambdaContext() {}
 
+  /** What Lambda's no-arg handler constructors use: {@link #builder()}, with the {@link HeadStart} begun. */
+  public static ApplicationContextBuilder forLambda() {
+    HeadStart.begin();
+    return builder();
+  }
+
   public static ApplicationContextBuilder builder() {
     return ApplicationContext.builder().environments("function", "lambda").eagerInitConfiguration(true);
   }
