@@ -7,6 +7,7 @@ import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.portico.config.LambdaContext;
 import io.portico.config.Priming;
+import jakarta.inject.Inject;
 import java.util.Set;
 
 /**
@@ -14,7 +15,12 @@ import java.util.Set;
  * {@link MerchantApi}, the work by one service, the encoding by {@link MerchantApi} again.
  */
 public abstract class MerchantHandler extends MicronautRequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-  private MerchantApi api;
+  /**
+   * Injected, so a function's beans are what its injection creates ({@link io.portico.config.FunctionBeans});
+   * looked up only by a handler Micronaut has no definition for (one that injects nothing itself).
+   */
+  @Inject
+  protected MerchantApi api;
   private Priming priming;
 
   /** Lambda's constructor: with SnapStart, one refused request primes the function before the snapshot ({@link Priming}). */
@@ -30,7 +36,7 @@ public abstract class MerchantHandler extends MicronautRequestHandler<APIGateway
   /** Singletons as this function needs them, not every one of the artifact (see {@link LambdaContext}). */
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return LambdaContext.forLambda();
+    return LambdaContext.forLambda(getClass());
   }
 
   /** Serves one request whose route ({@code "METHOD /path/{param}"}) this function owns. */

@@ -30,7 +30,7 @@ public class CreateAccountHandler extends MicronautRequestHandler<Map<String, Ob
   /** Singletons as this function needs them, not every one of the artifact (see {@link LambdaContext}). */
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return LambdaContext.forLambda();
+    return LambdaContext.forLambda(getClass());
   }
 
   @Override

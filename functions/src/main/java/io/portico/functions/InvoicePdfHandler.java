@@ -25,7 +25,7 @@ public class InvoicePdfHandler extends MicronautRequestHandler<APIGatewayProxyRe
   /** Singletons as this function needs them, not every one of the artifact (see {@link LambdaContext}). */
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return LambdaContext.forLambda();
+    return LambdaContext.forLambda(getClass());
   }
 
   @Override

@@ -60,7 +60,7 @@ public class PortalApiHandler extends MicronautRequestHandler<APIGatewayProxyReq
   /** Singletons as this function needs them, not every one of the artifact (see {@link LambdaContext}). */
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return LambdaContext.forLambda();
+    return LambdaContext.forLambda(getClass());
   }
 
   @Override

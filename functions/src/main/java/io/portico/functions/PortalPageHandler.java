@@ -39,7 +39,7 @@ public class PortalPageHandler extends MicronautRequestHandler<APIGatewayProxyRe
   /** Singletons as this function needs them, not every one of the artifact (see {@link LambdaContext}). */
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return LambdaContext.forLambda();
+    return LambdaContext.forLambda(getClass());
   }
 
   @Override

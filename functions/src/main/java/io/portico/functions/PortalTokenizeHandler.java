@@ -33,7 +33,7 @@ public class PortalTokenizeHandler extends MicronautRequestHandler<APIGatewayPro
   /** Singletons as this function needs them, not every one of the artifact (see {@link LambdaContext}). */
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return LambdaContext.forLambda();
+    return LambdaContext.forLambda(getClass());
   }
 
   @Override

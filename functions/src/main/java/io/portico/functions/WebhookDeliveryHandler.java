@@ -31,7 +31,7 @@ public class WebhookDeliveryHandler extends MicronautRequestHandler<DynamodbEven
   /** Singletons as this function needs them, not every one of the artifact (see {@link LambdaContext}). */
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return LambdaContext.forLambda();
+    return LambdaContext.forLambda(getClass());
   }
 
   @Override

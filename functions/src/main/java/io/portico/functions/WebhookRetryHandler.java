@@ -22,7 +22,7 @@ public class WebhookRetryHandler extends MicronautRequestHandler<ScheduledEvent,
   /** Singletons as this function needs them, not every one of the artifact (see {@link LambdaContext}). */
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return LambdaContext.forLambda();
+    return LambdaContext.forLambda(getClass());
   }
 
   @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.LambdaContextFactory;
+import io.portico.functions.SessionsHandler;
 import io.portico.service.InvoicePdfService;
 import io.portico.service.SessionService;
 import java.util.Map;
@@ -24,6 +25,20 @@ class LambdaContextTest {
       context.getBean(SessionService.class);
       assertEquals(1, context.getActiveBeanRegistrations(DynamoDbClient.class).size());
       assertTrue(context.getActiveBeanRegistrations(InvoicePdfService.class).isEmpty(), "another function's service is not created");
+    }
+  }
+
+  @Test
+  void aFunctionsOwnContextKnowsOnlyTheBeansTheBuildListedForIt() {
+    assertTrue(FunctionBeans.of(SessionsHandler.class).contains("io.portico.service.$SessionService$Definition"), "process-classes listed it");
+    try (ApplicationContext context = LambdaContext.ownBeans(SessionsHandler.class)
+        .properties(Map.of("portico.dynamodb.endpoint", "http://127.0.0.1:9", "portico.dynamodb.region", "us-east-1"))
+        .start()) {
+      SessionsHandler handler = new SessionsHandler(context);
+      assertTrue(context.getActiveBeanRegistrations(SessionService.class).size() == 1, "its injection found what it needs");
+      assertFalse(context.findBeanDefinition(InvoicePdfService.class).isPresent(), "another function's service is not even defined");
+      assertTrue(context.findBeanDefinition(LambdaContextFactory.class).isPresent(), "Portico's configuration always is");
+      handler.close();
     }
   }
 

@@ -9,7 +9,9 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.env.PropertySource;
+import io.portico.config.LambdaContext;
 import io.portico.domain.Account;
 import io.portico.service.AccountService;
 import java.io.IOException;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -54,6 +57,8 @@ public final class LocalStack implements AutoCloseable {
   private final DynamoDBProxyServer dynamo;
   private final int dynamoPort;
   private final ApplicationContext context;
+  /** The functions' configuration (template.yaml's environment, DynamoDB Local, the clock), for any context. */
+  private final UnaryOperator<ApplicationContextBuilder> settings;
   private final ApiGatewayEmulator gateway;
   private final DynamoDbClient client;
   private final Template template;
@@ -92,11 +97,12 @@ public final class LocalStack implements AutoCloseable {
     local.put("portico.public-base-url", "http://127.0.0.1:" + gateway.port());
     local.put("portico.dynamodb.endpoint", dynamoEndpoint());
     local.put("portico.dynamodb.region", "us-east-1");
-    var builder = ApplicationContext.builder()
-        .propertySources(PropertySource.of("template.yaml", env, PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE))
-        .properties(local);
-    if (clock != null) builder.singletons(clock);
-    context = builder.start();
+    this.settings = builder -> {
+      builder.propertySources(PropertySource.of("template.yaml", env, PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE)).properties(local);
+      if (clock != null) builder.singletons(clock);
+      return builder;
+    };
+    context = settings.apply(ApplicationContext.builder()).start();
 
     for (Template.Function f : template.functions()) {
       if (!f.routes().isEmpty()) {
@@ -130,6 +136,14 @@ public final class LocalStack implements AutoCloseable {
       throws ReflectiveOperationException {
     return (RequestHandler<DynamodbEvent, StreamsEventResponse>) Class.forName(className).getConstructor(ApplicationContext.class)
         .newInstance(context);
+  }
+
+  /**
+   * A context as one function has it in Lambda: only its own beans ({@link LambdaContext#ownBeans}),
+   * the same configuration as the stack's; the caller closes it. The stack itself shares one context.
+   */
+  public ApplicationContext functionContext(String handler) throws ClassNotFoundException {
+    return settings.apply(LambdaContext.ownBeans(Class.forName(handler))).start();
   }
 
   public static LocalStack start(Options options, Clock clock) throws Exception {

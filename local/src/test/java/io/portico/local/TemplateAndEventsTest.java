@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
+import io.portico.config.FunctionBeans;
 import io.portico.domain.Coupon;
 import io.portico.domain.Customer;
 import io.portico.domain.Event;
@@ -25,8 +26,10 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -156,30 +159,66 @@ class TemplateAndEventsTest {
 
   @Test
   void sampleEventsAreValidProxyEventsThatTheirFunctionsAnswer() throws Exception {
+    answerSampleEvents(handler -> stack.context());
+  }
+
+  /**
+   * As in Lambda, where each function's context has only the bean definitions the build listed for
+   * it (io.portico.config.FunctionBeans): a bean missing from a list fails here, not in AWS.
+   */
+  @Test
+  void eachFunctionAnswersItsSampleEventsOnAContextOfOnlyItsOwnBeans() throws Exception {
+    List<ApplicationContext> opened = new ArrayList<>();
+    Set<String> restricted = new TreeSet<>();
+    try {
+      answerSampleEvents(handler -> {
+        try {
+          ApplicationContext own = stack.functionContext(handler);
+          opened.add(own);
+          if (FunctionBeans.of(Class.forName(handler)) != null) {
+            restricted.add(handler);
+            assertTrue(own.getBeanDefinitions(Object.class).stream().map(d -> d.getBeanType().getName())
+                .noneMatch(type -> type.startsWith("io.portico.functions.") && !type.equals(handler)), handler + "'s context knows no other function");
+          }
+          return own;
+        } catch (ClassNotFoundException e) {
+          throw new AssertionError(e);
+        }
+      });
+    } finally {
+      opened.forEach(ApplicationContext::close);
+    }
+    // Only the catch-all 404 function injects nothing, so has no list and keeps every definition.
+    assertEquals(stack.template().functions().size() - 1, restricted.size(), "functions on a context of their own beans: " + restricted);
+  }
+
+  /** Runs every sample event through its function's handler, built on the context {@code contexts} gives for its class. */
+  private static void answerSampleEvents(Function<String, ApplicationContext> contexts) throws Exception {
     // Strict: a misspelt field in a sample would silently be ignored by a lenient reader.
     ObjectMapper strict = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     Map<String, String> handlers = stack.template().functions().stream().collect(Collectors.toMap(Template.Function::logicalId, Template.Function::handler));
     for (Path file : sampleEvents()) {
       String name = file.getFileName().toString();
       String function = name.split("\\.")[0];
+      ApplicationContext context = contexts.apply(handlers.get(function));
       if (function.equals("CreateAccountFunction")) {
-        checkCreateAccountSample(strict.readValue(file.toFile(), Map.class));
+        checkCreateAccountSample(strict.readValue(file.toFile(), Map.class), context);
         continue;
       }
       if (function.equals("BillingClockFunction")) {
-        checkBillingClockSample(strict.readValue(file.toFile(), Map.class));
+        checkBillingClockSample(strict.readValue(file.toFile(), Map.class), context);
         continue;
       }
       if (function.equals("WebhookRetryFunction")) {
-        checkWebhookRetrySample(strict.readValue(file.toFile(), Map.class));
+        checkWebhookRetrySample(strict.readValue(file.toFile(), Map.class), context);
         continue;
       }
       if (function.equals("WebhookDeliveryFunction")) {
-        checkWebhookDeliverySample(strict.readTree(file.toFile()));
+        checkWebhookDeliverySample(strict.readTree(file.toFile()), context);
         continue;
       }
       APIGatewayProxyRequestEvent event = strict.readValue(file.toFile(), APIGatewayProxyRequestEvent.class);
-      RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler = LocalStack.handler(handlers.get(function), stack.context());
+      RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler = LocalStack.handler(handlers.get(function), context);
       // Idempotency keys in samples are fixed: replays are fine, they answer the same.
       APIGatewayProxyResponseEvent response = handler.handleRequest(event, new LocalLambdaContext(function));
       assertEquals(EXPECTED_STATUS.get(name), response.getStatusCode(), name + " answered " + response.getBody());
@@ -188,9 +227,9 @@ class TemplateAndEventsTest {
 
   /** The admin function's sample makes a real account whose new test key then works on the API. */
   @SuppressWarnings("unchecked")
-  private static void checkCreateAccountSample(Map<String, Object> input) throws Exception {
+  private static void checkCreateAccountSample(Map<String, Object> input, ApplicationContext context) throws Exception {
     RequestHandler<Map<String, Object>, Map<String, Object>> handler = (RequestHandler<Map<String, Object>, Map<String, Object>>)
-        Class.forName("io.portico.functions.CreateAccountHandler").getConstructor(ApplicationContext.class).newInstance(stack.context());
+        Class.forName("io.portico.functions.CreateAccountHandler").getConstructor(ApplicationContext.class).newInstance(context);
     Map<String, Object> out = handler.handleRequest(input, new LocalLambdaContext("CreateAccountFunction"));
     assertTrue(String.valueOf(out.get("account")).startsWith("acct_"), out.toString());
     String key = String.valueOf(out.get("test_secret_key"));
@@ -203,12 +242,12 @@ class TemplateAndEventsTest {
 
   /** EventBridge's scheduled event: the clock runs and says how much it did. */
   @SuppressWarnings("unchecked")
-  private static void checkBillingClockSample(Map<String, Object> sample) throws Exception {
+  private static void checkBillingClockSample(Map<String, Object> sample, ApplicationContext context) throws Exception {
     assertEquals("aws.events", sample.get("source"));
     assertEquals("Scheduled Event", sample.get("detail-type"));
     RequestHandler<com.amazonaws.services.lambda.runtime.events.ScheduledEvent, String> handler =
         (RequestHandler<com.amazonaws.services.lambda.runtime.events.ScheduledEvent, String>) Class.forName("io.portico.functions.BillingClockHandler")
-            .getConstructor(ApplicationContext.class).newInstance(stack.context());
+            .getConstructor(ApplicationContext.class).newInstance(context);
     String out = handler.handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent().withSource("aws.events"),
         new LocalLambdaContext("BillingClockFunction"));
     assertTrue(out.matches("handled \\d+ billing events"), out);
@@ -216,12 +255,12 @@ class TemplateAndEventsTest {
 
   /** EventBridge's scheduled event: the retry run goes through what is due and says how much it attempted. */
   @SuppressWarnings("unchecked")
-  private static void checkWebhookRetrySample(Map<String, Object> sample) throws Exception {
+  private static void checkWebhookRetrySample(Map<String, Object> sample, ApplicationContext context) throws Exception {
     assertEquals("aws.events", sample.get("source"));
     assertEquals("Scheduled Event", sample.get("detail-type"));
     RequestHandler<com.amazonaws.services.lambda.runtime.events.ScheduledEvent, String> handler =
         (RequestHandler<com.amazonaws.services.lambda.runtime.events.ScheduledEvent, String>) Class.forName("io.portico.functions.WebhookRetryHandler")
-            .getConstructor(ApplicationContext.class).newInstance(stack.context());
+            .getConstructor(ApplicationContext.class).newInstance(context);
     String out = handler.handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent().withSource("aws.events"),
         new LocalLambdaContext("WebhookRetryFunction"));
     assertTrue(out.matches("attempted \\d+ webhook deliveries"), out);
@@ -232,7 +271,7 @@ class TemplateAndEventsTest {
    * its record through, the function reads it and reports no failure (the sample account has no endpoints).
    */
   @SuppressWarnings("unchecked")
-  private static void checkWebhookDeliverySample(JsonNode sample) throws Exception {
+  private static void checkWebhookDeliverySample(JsonNode sample, ApplicationContext context) throws Exception {
     Template.Function f = stack.template().functions().stream().filter(x -> x.logicalId().equals("WebhookDeliveryFunction")).findFirst().orElseThrow();
     Template.StreamSource source = f.streams().get(0);
     assertEquals("BillingTable", source.table());
@@ -241,7 +280,7 @@ class TemplateAndEventsTest {
       assertTrue(source.filters().stream().anyMatch(p -> StreamFeeder.matches(p, record)), "the template's filter lets the sample through");
     }
     RequestHandler<DynamodbEvent, StreamsEventResponse> handler = (RequestHandler<DynamodbEvent, StreamsEventResponse>) Class.forName(f.handler())
-        .getConstructor(ApplicationContext.class).newInstance(stack.context());
+        .getConstructor(ApplicationContext.class).newInstance(context);
     StreamsEventResponse out = handler.handleRequest(LambdaStreamJson.parse(sample), new LocalLambdaContext(f.logicalId()));
     assertEquals(List.of(), out.getBatchItemFailures());
   }
