@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.IntSupplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Warm latency: the handlers called in this JVM (as Lambda calls a warm function, no HTTP in front),
@@ -36,6 +37,9 @@ final class Warm {
     ops.add(new Op("session creation (POST /v1/billing_portal/sessions)", () -> status(sessions, "SessionsFunction",
         Events.merchant("POST", "/v1/billing_portal/sessions", "/v1/billing_portal/sessions", null, f.key(),
             "customer=" + f.sessionCustomer() + "&return_url=https%3A%2F%2Fexample.com%2Faccount"))));
+    DynamoDbClient client = stack.context().getBean(DynamoDbClient.class);
+    ops.add(new Op(FLOOR + "its transaction's shape alone, raw SDK (2 condition checks, 2 puts)", floorTransaction(client, true)));
+    ops.add(new Op(FLOOR + "the least a session can write: itself and its event (2 puts)", floorTransaction(client, false)));
     int[] next = {0};
     ops.add(new Op("merchant POST /v1/subscriptions", () -> {
       String customer = f.payingCustomers().get(next[0]++ % f.payingCustomers().size());
@@ -44,6 +48,42 @@ final class Warm {
     }));
     if (portal != null) addPortal(ops, new PortalApiHandler(stack.context()), portal);
     return ops;
+  }
+
+  /** Rows that measure DynamoDB Local itself, no Portico code: what a row above cannot go below. */
+  static final String FLOOR = "  floor: ";
+
+  /**
+   * A TransactWriteItems shaped like session creation's (without an Idempotency-Key): the session put
+   * into the sessions table and its event into the billing table, each only if new, with items of
+   * their size; and, with {@code checks}, the customer's and the configuration's condition checks.
+   */
+  private static IntSupplier floorTransaction(DynamoDbClient client, boolean checks) {
+    String data = "x".repeat(700); // a stored session or event is 0.5-1 KB of JSON
+    client.putItem(r -> r.tableName("BillingTable").item(Map.of("pk", AttributeValue.fromS("bench#floor#customer"), "data", AttributeValue.fromS(data))));
+    client.putItem(r -> r.tableName("BillingTable").item(Map.of("pk", AttributeValue.fromS("bench#floor#configuration"),
+        "version", AttributeValue.fromN("1"))));
+    int[] n = {0};
+    String run = java.util.UUID.randomUUID().toString();
+    return () -> {
+      List<TransactWriteItem> items = new ArrayList<>();
+      if (checks) {
+        items.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName("BillingTable")
+            .key(Map.of("pk", AttributeValue.fromS("bench#floor#customer"))).conditionExpression("attribute_exists(pk)")).build());
+        items.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName("BillingTable")
+            .key(Map.of("pk", AttributeValue.fromS("bench#floor#configuration"))).conditionExpression("version = :v")
+            .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("1")))).build());
+      }
+      String id = run + "#" + n[0]++;
+      items.add(TransactWriteItem.builder().put(p -> p.tableName("SessionsTable").conditionExpression("attribute_not_exists(pk)")
+          .item(Map.of("pk", AttributeValue.fromS("bench#floor#session#" + id), "data", AttributeValue.fromS(data),
+              "ttl", AttributeValue.fromN("2000000000")))).build());
+      items.add(TransactWriteItem.builder().put(p -> p.tableName("BillingTable").conditionExpression("attribute_not_exists(pk)")
+          .item(Map.of("pk", AttributeValue.fromS("bench#floor#event#" + id), "kind", AttributeValue.fromS("bench_floor"),
+              "data", AttributeValue.fromS(data)))).build());
+      client.transactWriteItems(r -> r.transactItems(items));
+      return 200;
+    };
   }
 
   /**

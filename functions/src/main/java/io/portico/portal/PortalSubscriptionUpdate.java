@@ -56,6 +56,7 @@ public class PortalSubscriptionUpdate {
   private final SubscriptionRepository subscriptionRepository;
   private final PriceRepository prices;
   private final ProductRepository products;
+  private final ProductNames productNames;
   private final PromotionCodeRepository promotionCodes;
   private final InvoiceRepository invoiceRepository;
   private final SubscriptionService subscriptions;
@@ -63,12 +64,13 @@ public class PortalSubscriptionUpdate {
   private final SubscriptionScheduleService schedules;
 
   public PortalSubscriptionUpdate(PortalHome home, SubscriptionRepository subscriptionRepository, PriceRepository prices,
-      ProductRepository products, PromotionCodeRepository promotionCodes, InvoiceRepository invoiceRepository, SubscriptionService subscriptions,
-      InvoiceService invoices, SubscriptionScheduleService schedules) {
+      ProductRepository products, ProductNames productNames, PromotionCodeRepository promotionCodes, InvoiceRepository invoiceRepository,
+      SubscriptionService subscriptions, InvoiceService invoices, SubscriptionScheduleService schedules) {
     this.home = home;
     this.subscriptionRepository = subscriptionRepository;
     this.prices = prices;
     this.products = products;
+    this.productNames = productNames;
     this.promotionCodes = promotionCodes;
     this.invoiceRepository = invoiceRepository;
     this.subscriptions = subscriptions;
@@ -544,8 +546,9 @@ public class PortalSubscriptionUpdate {
         .filter(x -> x.id().equals(i.id())).map(x -> x.price().id()).findFirst().orElse(null);
     Versioned<Price> price = priceId == null ? null : prices.find(req.context().scope(), priceId);
     String product = price == null ? null : price.value().productId();
-    Versioned<Product> named = product == null ? null : products.find(req.context().scope(), product);
-    return new PreviewItem(i.id(), i.price(), i.quantity(), product, named == null ? product : named.value().name());
+    // the name as home shows it (kept a minute): one round trip fewer per changed item
+    String name = product == null ? null : productNames.of(req.context().scope(), List.of(product)).get(product);
+    return new PreviewItem(i.id(), i.price(), i.quantity(), product, name);
   }
 
   public record PromotionCodeView(String id, String code) {}
