@@ -4,6 +4,7 @@ import io.portico.bench.Report.Row;
 import io.portico.local.LocalStack;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -13,6 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code bin/portico-bench}: cold start, warm latency, throughput and sizes, each figure beside a
@@ -222,6 +228,15 @@ public final class Bench {
           Throughput.Load p = Throughput.drive(clients, o.warmupSeconds(), o.measureSeconds(), Throughput.porticoCommon(api));
           Throughput.Load m = Throughput.drive(clients, o.warmupSeconds(), o.measureSeconds(), Throughput.mockCommon(mockApi));
           report.add(loadRow("Portico vs mock, " + clients + " client" + (clients == 1 ? "" : "s"), p, m));
+          if (clients == 4 && portico.dynamo() != null) {
+            // The ceiling: the local stack's DynamoDB Local alone, six PutItems per sequence and nothing else.
+            try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(URI.create(portico.dynamo())).region(Region.US_EAST_1)
+                .httpClient(ApacheHttpClient.create()).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build()) {
+              Throughput.Load floor = Throughput.drive(clients, o.warmupSeconds(), o.measureSeconds(), Throughput.putItemsOnly(dynamo));
+              report.add(loadRow("  floor: its DynamoDB Local alone, 6 PutItems per sequence, 4 clients", floor, m));
+            }
+          }
         }
       }
     }
@@ -234,7 +249,7 @@ public final class Bench {
     if (baseline == null) return new Row(what + " — median " + Report.ms(l.sequenceMs().median()) + " /seq", value, p99, "", "", "", "", "", errors);
     boolean valid = l.errors() == 0 && baseline.errors() == 0 && baseline.sequencesPerSecond() > 0;
     double ratio = valid ? l.sequencesPerSecond() / baseline.sequencesPerSecond() : Double.NaN;
-    boolean target = l.clients() == 4;
+    boolean target = l.clients() == 4 && !what.startsWith("  floor"); // a floor row shows a ceiling, it has no target
     if (!valid) errors = "invalid: " + l.errors() + " + " + baseline.errors() + " errors";
     return new Row(what, value, p99, Report.num(baseline.sequencesPerSecond(), "seq/s")
         + String.format(Locale.ROOT, " (%.0f req/s)", baseline.requestsPerSecond()), Report.ms(baseline.sequenceMs().p99()) + " /seq",

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /** The two servers the throughput rows drive, each in a process of its own, as a user would run them. */
 final class Servers {
   /** A running server: where it listens and the secret key to use. */
-  record Running(String name, String base, String key, Process process) implements AutoCloseable {
+  /** {@code dynamo}: the DynamoDB Local it uses, when it says (Portico's local stack). */
+  record Running(String name, String base, String key, String dynamo, Process process) implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
       process.destroy();
@@ -35,8 +36,10 @@ final class Servers {
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
     String line;
+    String dynamo = null;
     while ((line = out.readLine()) != null) {
       seen.append(line).append('\n');
+      if (line.strip().startsWith("DynamoDB Local ")) dynamo = line.strip().split("\\s+")[2];
       if (line.contains("Stop with Ctrl-C")) break;
     }
     if (line == null) throw new IllegalStateException("the local stack did not start:\n" + seen);
@@ -52,7 +55,7 @@ final class Servers {
     }, "portico-local-log");
     drain.setDaemon(true);
     drain.start();
-    return new Running("Portico local stack", "http://127.0.0.1:" + port, LocalStack.SAMPLE_TEST_KEY, p);
+    return new Running("Portico local stack", "http://127.0.0.1:" + port, LocalStack.SAMPLE_TEST_KEY, dynamo, p);
   }
 
   /** stripe-stateful-mock (npm), installed once into {@code cache}; null (with the reason on stderr) when node or npm is missing. */
@@ -88,7 +91,7 @@ final class Servers {
     }
     for (int i = 0; i < 100; i++) {
       try (Socket s = new Socket("127.0.0.1", port)) {
-        return new Running("stripe-stateful-mock " + MOCK_VERSION, "http://127.0.0.1:" + port, "sk_test_bench", p);
+        return new Running("stripe-stateful-mock " + MOCK_VERSION, "http://127.0.0.1:" + port, "sk_test_bench", null, p);
       } catch (IOException notYet) {
         Thread.sleep(100);
       }

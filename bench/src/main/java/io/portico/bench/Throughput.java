@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Throughput over HTTP: N clients, each repeating a merchant's sequence of requests as fast as
@@ -75,6 +78,25 @@ final class Throughput {
         JsonNode sub = api.post("/v1/subscriptions", "customer=" + customer + "&items[0][price]=" + price + "&items[0][plan]=" + plan);
         api.get("/v1/subscriptions/" + sub.path("id").asText());
         return 5;
+      };
+    };
+  }
+
+  /**
+   * DynamoDB Local by itself: six PutItems of one small item each, a "sequence" as long as the
+   * common one in requests, as if each request were a single round trip and cost nothing else.
+   * What the local stack's sequences per second can never exceed.
+   */
+  static IntFunction<Sequence> putItemsOnly(DynamoDbClient client) {
+    return c -> {
+      int[] n = {0};
+      String prefix = "bench#throughput-floor#" + c + "#" + java.util.UUID.randomUUID() + "#";
+      return () -> {
+        for (int i = 0; i < 6; i++) {
+          client.putItem(r -> r.tableName("SessionsTable").item(Map.of("pk", AttributeValue.fromS(prefix + n[0]++),
+              "v", AttributeValue.fromS("one small item, the floor of any write"))));
+        }
+        return 6;
       };
     };
   }
