@@ -13,8 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /** The two servers the throughput rows drive, each in a process of its own, as a user would run them. */
 final class Servers {
-  /** A running server: where it listens and the secret key to use. */
-  /** {@code dynamo}: the DynamoDB Local it uses, when it says (Portico's local stack). */
+  /** A running server: where it listens, the secret key to use and, when it says (Portico's local stack), its DynamoDB Local. */
   record Running(String name, String base, String key, String dynamo, Process process) implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -90,7 +91,7 @@ final class Throughput {
   static IntFunction<Sequence> putItemsOnly(DynamoDbClient client) {
     return c -> {
       int[] n = {0};
-      String prefix = "bench#throughput-floor#" + c + "#" + java.util.UUID.randomUUID() + "#";
+      String prefix = "bench#throughput-floor#" + c + "#" + UUID.randomUUID() + "#";
       return () -> {
         for (int i = 0; i < 6; i++) {
           client.putItem(r -> r.tableName("SessionsTable").item(Map.of("pk", AttributeValue.fromS(prefix + n[0]++),

@@ -10,6 +10,7 @@ import io.portico.local.LocalStack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.IntSupplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -64,7 +65,7 @@ final class Warm {
     client.putItem(r -> r.tableName("BillingTable").item(Map.of("pk", AttributeValue.fromS("bench#floor#configuration"),
         "version", AttributeValue.fromN("1"))));
     int[] n = {0};
-    String run = java.util.UUID.randomUUID().toString();
+    String run = UUID.randomUUID().toString();
     return () -> {
       List<TransactWriteItem> items = new ArrayList<>();
       if (checks) {
