@@ -77,7 +77,10 @@ class PortalBrowserSessionEndTest {
   void anIdlePortalEndsWithTheWayBack() throws StripeException {
     try (BrowserContext context = PortalBrowser.newContext("en-US")) {
       Page page = context.newPage();
-      page.navigate(sessionUrl());
+      String url = sessionUrl();
+      // Home fetches the next charge after it shows; let that call land before the session's hour
+      // runs out, or it is refused too and the browser logs a second 401.
+      page.waitForResponse(r -> r.url().endsWith("/upcoming"), () -> page.navigate(url));
       assertThat(page.locator("main h1")).hasText("Manage your billing");
       TestStack.CLOCK.advance(SessionLifetime.IDLE.plus(Duration.ofMinutes(1)));
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Actions for Basic: Update plan")).click();
