@@ -6,8 +6,11 @@ import io.portico.wire.Json;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
@@ -19,11 +22,13 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.enhanced.dynamodb.model.BatchGetResultPage;
 import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
@@ -70,6 +75,35 @@ public class BillingTable {
 
   public EnhancedDocument get(String pk) {
     return table.getItem(GetItemEnhancedRequest.builder().key(Key.builder().partitionValue(pk).build()).consistentRead(true).build());
+  }
+
+  /** DynamoDB's limit of keys per BatchGetItem. */
+  static final int BATCH_GET_KEYS = 100;
+
+  /**
+   * The objects of {@code kind} in {@code scope} at these keys, read consistently in one BatchGetItem
+   * per hundred keys (the paginator asks again for any keys DynamoDB left unprocessed), in the order
+   * asked; keys absent or someone else's are left out.
+   */
+  public <T> List<Versioned<T>> findAllByPk(Scope scope, String kind, List<String> pks, Class<T> type) {
+    Map<String, EnhancedDocument> found = new HashMap<>();
+    for (int from = 0; from < pks.size(); from += BATCH_GET_KEYS) {
+      ReadBatch.Builder<EnhancedDocument> batch = ReadBatch.builder(EnhancedDocument.class).mappedTableResource(table);
+      for (String pk : new LinkedHashSet<>(pks.subList(from, Math.min(pks.size(), from + BATCH_GET_KEYS)))) {
+        batch.addGetItem(GetItemEnhancedRequest.builder().key(Key.builder().partitionValue(pk).build()).consistentRead(true).build());
+      }
+      for (BatchGetResultPage page : client.batchGetItem(r -> r.readBatches(batch.build()))) {
+        for (EnhancedDocument doc : page.resultsForTable(table)) found.put(doc.getString(TableLayout.PK), doc);
+      }
+    }
+    List<Versioned<T>> out = new ArrayList<>();
+    for (String pk : pks) {
+      EnhancedDocument doc = found.get(pk);
+      if (doc != null && kind.equals(doc.getString(TableLayout.KIND)) && scope.key().equals(doc.getString(TableLayout.SCOPE))) {
+        out.add(versioned(doc, type));
+      }
+    }
+    return out;
   }
 
   /** The object {@code id} of {@code kind} in {@code scope}; null when absent or someone else's. */

@@ -33,18 +33,25 @@ public class DynamoInvoiceItemRepository extends DynamoObjects<InvoiceItem> impl
 
   @Override
   public List<Versioned<InvoiceItem>> pending(Scope scope, String subscription) {
-    List<Versioned<InvoiceItem>> out = new ArrayList<>();
+    List<String> pks = new ArrayList<>();
     QueryEnhancedRequest q = QueryEnhancedRequest.builder()
         .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(lookupPk(scope, "pending", subscription)).build()))
-        .scanIndexForward(true).limit(100).build();
+        .scanIndexForward(true).limit(PENDING_LIMIT).build();
     for (var page : table.index(TableLayout.BY_LOOKUP).query(q)) {
       for (EnhancedDocument doc : page.items()) {
-        if (out.size() == 100) return out;
-        // The index is eventually consistent: re-read each item so its version is current.
-        Versioned<InvoiceItem> item = find(scope, doc.getString(TableLayout.PK));
-        if (item != null && item.value().invoice() == null) out.add(item);
+        if (pks.size() < PENDING_LIMIT) pks.add(doc.getString(TableLayout.PK));
       }
+      if (pks.size() == PENDING_LIMIT) break;
+    }
+    // The index is eventually consistent: re-read the items, all in one batch, so each version is current
+    // and an item invoiced meanwhile is left out.
+    List<Versioned<InvoiceItem>> out = new ArrayList<>();
+    for (Versioned<InvoiceItem> item : table.findAllByPk(scope, InvoiceItem.OBJECT, pks, InvoiceItem.class)) {
+      if (item.value().invoice() == null) out.add(item);
     }
     return out;
   }
+
+  /** A transaction's size (see {@link InvoiceItemRepository#pending}), and one batch read. */
+  private static final int PENDING_LIMIT = 100;
 }
