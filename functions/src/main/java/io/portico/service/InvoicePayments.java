@@ -18,6 +18,7 @@ import io.portico.store.Versioned;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Collects invoices through the payment provider, never twice: a collection first claims the
@@ -53,9 +54,19 @@ public class InvoicePayments {
    * subscription's default, else the customer's invoice default; null when there is none.
    */
   public PaymentMethod paymentMethodFor(RequestContext ctx, String customerId, String subscriptionDefault, String named, String param) {
+    return paymentMethodFor(ctx, customerId, () -> customers.find(ctx.scope(), customerId), subscriptionDefault, named, param);
+  }
+
+  /** The same, for a caller that has just read the customer: no second read. */
+  public PaymentMethod paymentMethodFor(RequestContext ctx, Versioned<Customer> customer, String named, String param) {
+    return paymentMethodFor(ctx, customer.value().id(), () -> customer, null, named, param);
+  }
+
+  private PaymentMethod paymentMethodFor(RequestContext ctx, String customerId, Supplier<Versioned<Customer>> customerRead,
+      String subscriptionDefault, String named, String param) {
     String id = named != null ? named : subscriptionDefault;
     if (id == null) {
-      Versioned<Customer> customer = customers.find(ctx.scope(), customerId);
+      Versioned<Customer> customer = customerRead.get();
       id = customer == null ? null : customer.value().invoiceSettings().defaultPaymentMethod();
     }
     if (id == null) return null;

@@ -44,6 +44,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code /v1/subscriptions}: start, change and cancel a customer's subscription, invoicing as
@@ -128,9 +129,12 @@ public class SubscriptionService {
     // fresh customer (as updates and cancellations are) rather than refused.
     // A named default must be one of the customer's payment methods; without one, the customer's default pays.
     PaymentMethod pm = defaultPaymentMethod != null || collection.equals("charge_automatically")
-        ? payments.paymentMethodFor(ctx, customerId, null, defaultPaymentMethod, "default_payment_method") : null;
+        ? payments.paymentMethodFor(ctx, customer, defaultPaymentMethod, "default_payment_method") : null;
+    // The first attempt works from the customer read above; only a retry after a conflict reads it again.
+    AtomicReference<Versioned<Customer>> firstRead = new AtomicReference<>(customer);
     return Checks.retryingConflicts(() -> {
-      Versioned<Customer> fresh = customers.find(ctx.scope(), customerId);
+      Versioned<Customer> unused = firstRead.getAndSet(null);
+      Versioned<Customer> fresh = unused != null ? unused : customers.find(ctx.scope(), customerId);
       if (fresh == null || fresh.deleted()) throw ApiError.noSuch("customer", customerId, "customer").asBadRequest();
 
       String id = Ids.newId("sub");
