@@ -131,12 +131,12 @@ public class PortalSubscriptionUpdate {
     Change c = check(req, owned(req, req.pathParameter("subscription")), ask);
     if (c.timing() == PlanChange.Timing.AT_PERIOD_END) {
       Invoice next = merchantCall(() -> invoices.previewAtPeriodEnd(req.context(), c.owned().subscription().id(), phaseItems(c)));
-      return ApiResponse.ok(preview(req, c.owned(), c.items(), List.of(), null, c.timing(), null, null, next));
+      return ApiResponse.ok(preview(req, c.owned(), c.target(), c.items(), List.of(), null, c.timing(), null, null, next));
     }
     long at = c.owned().now();
     InvoiceService.ChangePreview p = merchantCall(() -> invoices.previewChange(req.merchantRequest("POST /v1/invoices/create_preview",
         PortalRequest.form(previewFields(req, c.owned(), c.items(), discountsWith(c.owned(), c.promotion()), at)))));
-    return ApiResponse.ok(preview(req, c.owned(), c.items(), List.of(), c.promotion(), c.timing(), at, p.now(), p.next()));
+    return ApiResponse.ok(preview(req, c.owned(), c.target(), c.items(), List.of(), c.promotion(), c.timing(), at, p.now(), p.next()));
   }
 
   public ApiResponse update(PortalRequest req) {
@@ -166,7 +166,7 @@ public class PortalSubscriptionUpdate {
     long at = p.owned().now();
     InvoiceService.ChangePreview preview = merchantCall(() -> invoices.previewChange(req.merchantRequest("POST /v1/invoices/create_preview",
         PortalRequest.form(previewFields(req, p.owned(), p.items(), p.discounts(), at)))));
-    return ApiResponse.ok(preview(req, p.owned(), p.items(), p.flow().discounts(), null, PlanChange.Timing.IMMEDIATE, at, preview.now(),
+    return ApiResponse.ok(preview(req, p.owned(), null, p.items(), p.flow().discounts(), null, PlanChange.Timing.IMMEDIATE, at, preview.now(),
         preview.next()));
   }
 
@@ -488,10 +488,11 @@ public class PortalSubscriptionUpdate {
     return t == PlanChange.Timing.AT_PERIOD_END ? "at_period_end" : "immediately";
   }
 
-  private Preview preview(PortalRequest req, Owned o, List<ItemChange> items, List<PortalSession.Discount> discounts,
+  /** @param target the price the customer chose, already read by the checks; null for a prepared change */
+  private Preview preview(PortalRequest req, Owned o, Price target, List<ItemChange> items, List<PortalSession.Discount> discounts,
       PromotionCode promotion, PlanChange.Timing timing, Long prorationDate, Invoice now, Invoice next) {
     long effective = timing == PlanChange.Timing.AT_PERIOD_END ? o.item().currentPeriodEnd() : prorationDate;
-    return new Preview(o.subscription().id(), items.stream().map(i -> previewItem(req, o, i)).toList(), discounts,
+    return new Preview(o.subscription().id(), items.stream().map(i -> previewItem(req, o, target, i)).toList(), discounts,
         promotion == null ? null : new PromotionCodeView(promotion.id(), promotion.code()), timing(timing), effective,
         timing == PlanChange.Timing.AT_PERIOD_END ? null : req.features().subscriptionUpdate().prorationBehavior(), prorationDate,
         o.subscription().currency(), now == null ? 0 : now.amountDue(), now, next.amountDue(), next.periodStart(), next);
@@ -541,14 +542,27 @@ public class PortalSubscriptionUpdate {
   public record PreviewItem(String id, String price, Long quantity, String product, String productName) {}
 
   /** A changed item with its product's name: a prepared change (update_confirm) may move to a plan no page of the portal lists. */
-  private PreviewItem previewItem(PortalRequest req, Owned o, ItemChange i) {
+  private PreviewItem previewItem(PortalRequest req, Owned o, Price target, ItemChange i) {
     String priceId = i.price() != null ? i.price() : o.subscription().items().data().stream()
         .filter(x -> x.id().equals(i.id())).map(x -> x.price().id()).findFirst().orElse(null);
-    Versioned<Price> price = priceId == null ? null : prices.find(req.context().scope(), priceId);
-    String product = price == null ? null : price.value().productId();
+    String product = productOf(req, o, target, priceId);
     // the name as home shows it (kept a minute): one round trip fewer per changed item
     String name = product == null ? null : productNames.of(req.context().scope(), List.of(product)).get(product);
     return new PreviewItem(i.id(), i.price(), i.quantity(), product, name);
+  }
+
+  /**
+   * The product a price bills. A price's product never changes, so a price this request already
+   * holds (the one the customer chose, or one of the subscription's items) answers without a read.
+   */
+  private String productOf(PortalRequest req, Owned o, Price target, String priceId) {
+    if (priceId == null) return null;
+    if (target != null && target.id().equals(priceId)) return target.productId();
+    for (SubscriptionItem x : o.subscription().items().data()) {
+      if (x.price().id().equals(priceId)) return x.price().productId();
+    }
+    Versioned<Price> price = prices.find(req.context().scope(), priceId);
+    return price == null ? null : price.value().productId();
   }
 
   public record PromotionCodeView(String id, String code) {}

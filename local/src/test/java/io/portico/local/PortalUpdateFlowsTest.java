@@ -89,6 +89,7 @@ class PortalUpdateFlowsTest {
     assertEquals("billing_portal.subscription_update_preview", preview.get("object").asText());
     assertEquals(enterprise, preview.at("/items/0/price").asText());
     assertEquals(2, preview.at("/items/0/quantity").asLong());
+    assertEquals("Enterprise", preview.at("/items/0/product_name").asText(), "a plan no page lists is named too");
     assertEquals(coupon, preview.at("/discounts/0/coupon").asText());
     assertEquals(java.util.List.of(500L), PlanChanges.discountAmounts(preview.get("invoice_now")));
     long at = preview.get("proration_date").asLong();

@@ -54,6 +54,9 @@ class PortalUpdatePreviewTest {
     assertEquals("billing_portal.subscription_update_preview", preview.get("object").asText());
     assertEquals("immediately", preview.get("timing").asText());
     assertEquals("always_invoice", preview.get("proration_behavior").asText());
+    // The page names the plan the item moves to by its product.
+    assertEquals(PlanChanges.merchantGet(f, "/v1/prices/" + f.proMonthly).get("product").asText(), preview.at("/items/0/product").asText());
+    assertEquals("Pro", preview.at("/items/0/product_name").asText());
     long at = preview.get("proration_date").asLong();
     assertEquals(at, preview.get("effective_at").asLong());
     // 2 × 10.00 credited and 3 × 20.00 charged for the rest of the period, to the second, each line rounded once.
