@@ -89,6 +89,7 @@ public class BillingTable {
     Map<String, EnhancedDocument> found = new HashMap<>();
     for (int from = 0; from < pks.size(); from += BATCH_GET_KEYS) {
       ReadBatch.Builder<EnhancedDocument> batch = ReadBatch.builder(EnhancedDocument.class).mappedTableResource(table);
+      // DynamoDB refuses a batch that names the same key twice; a repeated key is answered from the one read.
       for (String pk : new LinkedHashSet<>(pks.subList(from, Math.min(pks.size(), from + BATCH_GET_KEYS)))) {
         batch.addGetItem(GetItemEnhancedRequest.builder().key(Key.builder().partitionValue(pk).build()).consistentRead(true).build());
       }
